@@ -1,0 +1,5 @@
+MATCH (rep:Report {id: $reportId})
+UNWIND $rows AS row
+MATCH (n:Entity {id: row.id})
+MERGE (rep)-[a:ASSERTS]->(n)
+SET a.grade = row.grade

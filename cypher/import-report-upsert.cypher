@@ -1,0 +1,2 @@
+MERGE (r:Report {id: $report.id})
+SET r = $report

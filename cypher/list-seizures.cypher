@@ -1,0 +1,2 @@
+//:include seizure-filter
+//:include page

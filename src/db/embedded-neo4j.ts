@@ -1,0 +1,209 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import readline from 'node:readline';
+import { logger } from '../logger';
+import { LAUNCHER_DIR } from '../paths';
+
+const MAIN_CLASS = 'org.linkanalysis.EmbeddedNeo4j';
+const READY_PREFIX = 'NEO4J_READY ';
+
+/** The flags Neo4j 5 passes to its own JVM; without them UnsafeUtil fails. */
+const JVM_FLAGS = [
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--add-opens=java.base/java.lang=ALL-UNNAMED',
+  '--enable-native-access=ALL-UNNAMED',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+  '-XX:+UseG1GC',
+];
+
+export interface EmbeddedOptions {
+  port: number;
+  dataDir: string;
+  heapMb: number;
+  pageCacheMb: number;
+  txTimeoutSeconds?: number;
+  startTimeoutMs?: number;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the launcher with Maven unless its classes and jars are newer than its sources. */
+export function ensureLauncherBuilt(log: (line: string) => void = (l) => logger.info(l)): void {
+  const marker = path.join(LAUNCHER_DIR, 'target', 'classes', ...MAIN_CLASS.split('.')) + '.class';
+  const plugins = path.join(LAUNCHER_DIR, 'target', 'plugins');
+  const sourcesTime = Math.max(newestMtime(path.join(LAUNCHER_DIR, 'src')), fs.statSync(path.join(LAUNCHER_DIR, 'pom.xml')).mtimeMs);
+  if (fs.existsSync(marker) && fs.existsSync(plugins) && fs.statSync(marker).mtimeMs >= sourcesTime) return;
+  log('building the embedded Neo4j launcher with Maven (first run downloads ~250 MB of jars into ~/.m2)…');
+  const result = spawnSync('mvn', ['-q', '-B', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), 'package', '-DskipTests'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.error) throw new Error(`could not run Maven (is it installed and on PATH?): ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`the Maven build of the embedded Neo4j launcher failed (exit ${result.status})`);
+}
+
+/** A free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * One running embedded Neo4j JVM. The child's stdin is a pipe from us: when this process dies for
+ * any reason the pipe closes and the launcher shuts itself down, so no orphan JVM survives.
+ */
+export class EmbeddedNeo4jProcess extends EventEmitter {
+  private child?: ChildProcess;
+  private exited?: Promise<number | null>;
+
+  constructor(readonly options: EmbeddedOptions) {
+    super();
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  get uri(): string {
+    return `bolt://127.0.0.1:${this.options.port}`;
+  }
+
+  start(): Promise<string> {
+    const { port, dataDir, heapMb, pageCacheMb } = this.options;
+    fs.mkdirSync(dataDir, { recursive: true });
+    const target = path.join(LAUNCHER_DIR, 'target');
+    const classpath = [path.join(target, 'classes'), path.join(target, 'lib', '*')].join(path.delimiter);
+    const args = [
+      `-Xms${Math.min(256, heapMb)}m`,
+      `-Xmx${heapMb}m`,
+      ...JVM_FLAGS,
+      '-cp',
+      classpath,
+      MAIN_CLASS,
+      '--home', dataDir,
+      '--port', String(port),
+      '--plugins', path.join(target, 'plugins'),
+      '--pagecache', String(pageCacheMb),
+      '--tx-timeout', String(this.options.txTimeoutSeconds ?? 120),
+    ];
+    const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = child;
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    const stderrTail: string[] = [];
+    readline.createInterface({ input: child.stderr! }).on('line', (line) => {
+      stderrTail.push(line);
+      if (stderrTail.length > 40) stderrTail.shift();
+      logger.debug({ neo4j: line }, 'embedded neo4j');
+    });
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`embedded Neo4j did not become ready within ${this.options.startTimeoutMs ?? 120000} ms`));
+      }, this.options.startTimeoutMs ?? 120000);
+      let ready = false;
+      readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+        if (!ready && line.startsWith(READY_PREFIX)) {
+          ready = true;
+          clearTimeout(timer);
+          resolve(line.slice(READY_PREFIX.length).trim());
+        }
+      });
+      child.once('error', (err) => {
+        clearTimeout(timer);
+        reject(new Error(`could not start java: ${err.message}`));
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        if (!ready) {
+          reject(new Error(`embedded Neo4j exited before it was ready (code ${code}, signal ${signal}):\n${stderrTail.filter((l) => !/^\s+at /.test(l)).slice(-12).join('\n')}`));
+        } else {
+          this.emit('exit', code, signal);
+        }
+      });
+    });
+  }
+
+  /** SIGTERM (the launcher's shutdown hook closes the store), SIGKILL if it takes too long. */
+  async stop(timeoutMs = 30000): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Keeps an embedded Neo4j running: if it dies, it is restarted on the same port and data
+ * directory with exponential backoff. The service's readiness follows the driver's view of the
+ * database, not this class, so clients see DATABASE_UNAVAILABLE while a restart is under way.
+ */
+export class EmbeddedNeo4jSupervisor {
+  private current?: EmbeddedNeo4jProcess;
+  private stopping = false;
+  private restartTimer?: NodeJS.Timeout;
+  private failures = 0;
+
+  constructor(readonly options: EmbeddedOptions) {}
+
+  get uri(): string {
+    return `bolt://127.0.0.1:${this.options.port}`;
+  }
+
+  get pid(): number | undefined {
+    return this.current?.pid;
+  }
+
+  async start(): Promise<string> {
+    const proc = new EmbeddedNeo4jProcess(this.options);
+    this.current = proc;
+    const uri = await proc.start();
+    this.failures = 0;
+    proc.once('exit', (code: number | null, signal: string | null) => {
+      if (this.stopping) return;
+      logger.error({ code, signal }, 'embedded Neo4j exited unexpectedly; restarting');
+      this.scheduleRestart();
+    });
+    return uri;
+  }
+
+  private scheduleRestart(): void {
+    const delay = Math.min(2000 * 2 ** this.failures, 15000);
+    this.restartTimer = setTimeout(() => {
+      this.start().then(
+        () => logger.info('embedded Neo4j is back'),
+        (err: Error) => {
+          this.failures += 1;
+          logger.error({ err: err.message }, 'embedded Neo4j restart failed');
+          if (!this.stopping) this.scheduleRestart();
+        },
+      );
+    }, delay);
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    await this.current?.stop();
+  }
+}

@@ -1,0 +1,37 @@
+import { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isNode, isPath, isPoint, isRelationship, isTime } from 'neo4j-driver';
+
+/**
+ * Converts driver values to plain JSON-friendly JavaScript, in one place: integers to numbers,
+ * dates to ISO `YYYY-MM-DD`, other temporals to ISO strings, nodes/relationships to their
+ * properties, recursively through lists and maps.
+ */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (typeof value === 'bigint') return Number(value);
+  if (isDate(value as object)) return value!.toString();
+  if (
+    isDateTime(value as object) ||
+    isLocalDateTime(value as object) ||
+    isTime(value as object) ||
+    isLocalTime(value as object) ||
+    isDuration(value as object)
+  ) {
+    return value!.toString();
+  }
+  if (isPoint(value as object)) {
+    const p = value as { x: number; y: number };
+    return { longitude: p.x, latitude: p.y };
+  }
+  if (isNode(value as object) || isRelationship(value as object)) {
+    return toPlain((value as { properties: Record<string, unknown> }).properties);
+  }
+  if (isPath(value as object)) throw new Error('paths must be returned as node and relationship lists');
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
+    return out;
+  }
+  return value;
+}

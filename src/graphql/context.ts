@@ -1,0 +1,18 @@
+import { Principal, VisibilityParams } from '../auth/principal';
+import { Database } from '../db/database';
+import { Loaders } from '../domain/loaders';
+import { Config } from '../config';
+import { Repository } from '../domain/repository';
+
+/** Per-request state shared by all resolvers. */
+export interface Context {
+  principal: Principal;
+  /** `$auth` of every need-to-know query. */
+  auth: VisibilityParams;
+  db: Database;
+  config: Config;
+  repository: Repository;
+  loaders: Loaders;
+  /** Entity ids a mutation changed, for the audit trail (ids returned are read from the response). */
+  changedIds: Set<string>;
+}

@@ -1,0 +1,1 @@
+export const ANALYSIS_RESOLVERS = [] as const;

@@ -1,0 +1,229 @@
+import { ClassType, Field, Float, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
+import { EntityTypeName } from '../domain/vocabulary';
+import { Classification, DateScalar, EntityType, JSONObject, LinkType } from './scalars';
+
+/** One source of a fact: the report that asserted it and its evaluation (4x4: A-X, 1-4). */
+@ObjectType({ description: 'Who says so: a report that asserted this fact, with the evaluation it gave.' })
+export class Source {
+  @Field(() => String) reportId!: string;
+  @Field(() => String, { description: 'Source reliability: A, B, C or X.' }) sourceReliability!: string;
+  @Field(() => Int, { description: 'Information accuracy: 1 to 4.' }) informationAccuracy!: number;
+}
+
+@ObjectType({ description: 'An operation report: the provenance of everything imported from it.' })
+export class Report {
+  @Field(() => ID) id!: string;
+  @Field() title!: string;
+  @Field(() => DateScalar) date!: string;
+  @Field() agency!: string;
+  @Field(() => Classification) classification!: string;
+  @Field(() => [String], { description: 'Agencies and countries it may be released to; empty means everyone.' }) releasableTo!: string[];
+  @Field(() => [String]) handlingCodes!: string[];
+  @Field(() => String, { nullable: true }) handlingNote?: string;
+  @Field(() => String, { nullable: true }) sourceReliability?: string;
+  @Field(() => Int, { nullable: true }) informationAccuracy?: number;
+  @Field() importedAt!: string;
+  @Field() importedBy!: string;
+  @Field(() => Int) entityCount!: number;
+  @Field(() => Int) linkCount!: number;
+}
+
+@InterfaceType({
+  description: 'Anything in the graph. Visible only through at least one report visible to the caller.',
+  resolveType: (value: { type: EntityTypeName }) => value.type,
+})
+export abstract class Entity {
+  @Field(() => ID) id!: string;
+  @Field(() => EntityType) type!: EntityTypeName;
+  @Field({ description: 'A human-readable name for display.' }) label!: string;
+  /** Provenance as stored: `sources[i]` graded `grades[i]` (already filtered to visible reports). */
+  sourceIds!: string[];
+  grades!: string[];
+}
+
+@ObjectType({ implements: Entity })
+export class Person extends Entity {
+  @Field() name!: string;
+  @Field(() => [String]) aliases!: string[];
+  @Field(() => DateScalar, { nullable: true }) birthDate?: string;
+  @Field(() => String, { nullable: true }) gender?: string;
+  @Field(() => [String], { description: 'ISO 3166-1 alpha-2 codes.' }) nationalities!: string[];
+}
+
+@ObjectType({ implements: Entity })
+export class Organisation extends Entity {
+  @Field() name!: string;
+  @Field(() => String, { nullable: true }) kind?: string;
+  @Field(() => String, { nullable: true, description: 'ISO code of the country it is based in.' }) country?: string;
+  @Field(() => [String]) aliases!: string[];
+}
+
+@ObjectType({ implements: Entity })
+export class Operation extends Entity {
+  @Field() name!: string;
+  @Field(() => String, { nullable: true }) kind?: string;
+  @Field(() => DateScalar, { nullable: true }) startDate?: string;
+  @Field(() => DateScalar, { nullable: true }) endDate?: string;
+  @Field(() => [String]) countries!: string[];
+}
+
+@ObjectType({ implements: Entity })
+export class Seizure extends Entity {
+  @Field() commodity!: string;
+  @Field(() => Float, { nullable: true }) quantity?: number;
+  @Field(() => String, { nullable: true }) unit?: string;
+  @Field(() => Float, { nullable: true }) valueEur?: number;
+  @Field(() => DateScalar, { nullable: true }) date?: string;
+  @Field(() => String, { nullable: true }) description?: string;
+}
+
+@ObjectType({ implements: Entity })
+export class Route extends Entity {
+  @Field() name!: string;
+  @Field(() => [String]) commodities!: string[];
+  @Field(() => String, { nullable: true }) mode?: string;
+  /** Stored leg ids (country:XX or location ids), resolved by `legs`. */
+  legIds!: string[];
+}
+
+@ObjectType({ implements: Entity })
+export class Location extends Entity {
+  @Field() name!: string;
+  @Field(() => String, { nullable: true }) kind?: string;
+  @Field(() => String, { nullable: true }) country?: string;
+  @Field(() => Float, { nullable: true }) latitude?: number;
+  @Field(() => Float, { nullable: true }) longitude?: number;
+}
+
+@ObjectType({ implements: Entity })
+export class Event extends Entity {
+  @Field() name!: string;
+  @Field(() => String, { nullable: true }) kind?: string;
+  @Field(() => DateScalar, { nullable: true }) date?: string;
+}
+
+@ObjectType({ implements: Entity, description: 'ISO 3166-1 reference data, visible to everyone.' })
+export class Country extends Entity {
+  @Field() name!: string;
+  @Field() code!: string;
+  @Field() alpha3!: string;
+}
+
+@ObjectType({ description: 'A link between two entities, with its properties and its sources.' })
+export class Link {
+  @Field(() => ID) id!: string;
+  @Field(() => LinkType) type!: string;
+  fromId!: string;
+  toId!: string;
+  /** The entity the link was reached from, when listed under an entity. */
+  viewpointId?: string;
+  @Field(() => String, { nullable: true }) role?: string;
+  @Field(() => String, { nullable: true }) kind?: string;
+  @Field(() => Float, { nullable: true }) weight?: number;
+  @Field(() => DateScalar, { nullable: true }) date?: string;
+  @Field(() => DateScalar, { nullable: true }) since?: string;
+  @Field(() => DateScalar, { nullable: true }) until?: string;
+  @Field(() => String, { nullable: true }) place?: string;
+  sourceIds!: string[];
+  grades!: string[];
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field() hasNextPage!: boolean;
+  @Field() hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true }) startCursor?: string | null;
+  @Field(() => String, { nullable: true }) endCursor?: string | null;
+}
+
+export interface ConnectionShape<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Relay-style connection types, one per node type. */
+export function Connection<T extends object>(nodeType: ClassType<T> | (abstract new () => T), name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field() cursor!: string;
+    @Field(() => nodeType) node!: T;
+  }
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [EdgeType]) edges!: EdgeType[];
+    @Field(() => PageInfo) pageInfo!: PageInfo;
+    @Field(() => Int, { description: 'All matches visible to the caller.' }) totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+export const EntityConnection = Connection(Entity, 'Entity');
+export const PersonConnection = Connection(Person, 'Person');
+export const OperationConnection = Connection(Operation, 'Operation');
+export const SeizureConnection = Connection(Seizure, 'Seizure');
+export const ReportConnection = Connection(Report, 'Report');
+
+@ObjectType()
+export class EntityRef {
+  @Field() ref!: string;
+  @Field(() => ID) id!: string;
+}
+
+@ObjectType()
+export class ImportCounts {
+  @Field(() => Int) created!: number;
+  @Field(() => Int) updated!: number;
+  @Field(() => Int) unchanged!: number;
+}
+
+@ObjectType()
+export class ImportResult {
+  @Field(() => ID) reportId!: string;
+  @Field({ description: 'The same content had been imported before; nothing was written.' }) alreadyImported!: boolean;
+  @Field({ description: 'An earlier version of this report was replaced.' }) revised!: boolean;
+  @Field(() => ImportCounts) nodes!: ImportCounts;
+  @Field(() => ImportCounts) links!: ImportCounts;
+  @Field(() => [EntityRef], { description: 'The id each entity of the document received, by its ref.' }) entities!: EntityRef[];
+}
+
+@ObjectType()
+export class SeizureTotal {
+  @Field() commodity!: string;
+  @Field(() => String, { nullable: true }) unit?: string;
+  @Field(() => Float) quantity!: number;
+  @Field(() => Float, { nullable: true }) valueEur?: number;
+  @Field(() => Int) seizures!: number;
+}
+
+@ObjectType({ description: 'A node of a Subgraph, ready to draw.' })
+export class GraphNode {
+  @Field(() => ID) id!: string;
+  @Field(() => EntityType) type!: string;
+  @Field() label!: string;
+  @Field(() => JSONObject) properties!: Record<string, unknown>;
+}
+
+@ObjectType({ description: 'An edge of a Subgraph, ready to draw.' })
+export class GraphEdge {
+  @Field(() => ID) id!: string;
+  @Field(() => LinkType) type!: string;
+  @Field(() => ID) source!: string;
+  @Field(() => ID) target!: string;
+  @Field(() => JSONObject) properties!: Record<string, unknown>;
+  @Field(() => [Source]) sources!: Source[];
+}
+
+@ObjectType({ description: 'The graph-shaped answer shared by every graph-returning query.' })
+export class Subgraph {
+  @Field(() => [GraphNode]) nodes!: GraphNode[];
+  @Field(() => [GraphEdge]) edges!: GraphEdge[];
+  @Field({ description: 'True when a limit cut the answer short.' }) truncated!: boolean;
+}
+
+@ObjectType()
+export class ServiceInfo {
+  @Field() version!: string;
+  @Field() neo4jVersion!: string;
+  @Field() neo4jEdition!: string;
+}

@@ -1,0 +1,218 @@
+import neo4j, { ManagedTransaction } from 'neo4j-driver';
+import { CLEARANCES } from '../auth/principal';
+import { cypher } from '../db/cypher';
+import { Database } from '../db/database';
+import { BadInputError } from '../graphql/errors';
+import { DATE_FIELDS, LINK_DATE_FIELDS } from '../domain/vocabulary';
+import { contentHash, ImportPlan, normaliseName, planImport, PlannedLink, PlannedNode } from './plan';
+import { ReportDocument, validateReport } from './validate';
+
+export interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportOutcome {
+  reportId: string;
+  /** True when the same report (same content) had been imported before: nothing was written. */
+  alreadyImported: boolean;
+  /** True when an earlier, different version of the report was replaced. */
+  revised: boolean;
+  nodes: Counts;
+  links: Counts;
+  entities: Array<{ ref: string; id: string }>;
+  changedIds: string[];
+}
+
+const BATCH = 5000;
+const LIST_FIELDS = new Set(['aliases', 'nationalities', 'countries', 'commodities']);
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += BATCH) out.push(rows.slice(i, i + BATCH));
+  return out;
+}
+
+/** Dates travel to Neo4j as DATE values; everything else as is. */
+function toStored(props: Record<string, unknown>, dateFields: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(props)) {
+    if (v === undefined || v === null) continue;
+    if (dateFields.includes(k) && typeof v === 'string') {
+      const [y, m, d] = v.split('-').map(Number);
+      out[k] = new neo4j.types.Date(y, m, d);
+    } else out[k] = v;
+  }
+  return out;
+}
+
+function canonical(v: unknown): string {
+  const norm = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(norm);
+    if (x && typeof x === 'object') {
+      return Object.fromEntries(Object.keys(x as object).sort().map((k) => [k, norm((x as Record<string, unknown>)[k])]));
+    }
+    return x;
+  };
+  return JSON.stringify(norm(v));
+}
+
+/** Adds this report to a fact's sources (or regrades it), keeping `grades` parallel to `sources`. */
+function withSource(existing: Record<string, unknown> | undefined, reportId: string, grade: string) {
+  const sources = [...((existing?.sources as string[]) ?? [])];
+  const grades = [...((existing?.grades as string[]) ?? [])];
+  const at = sources.indexOf(reportId);
+  if (at >= 0) grades[at] = grade;
+  else {
+    sources.push(reportId);
+    grades.push(grade);
+  }
+  return { sources, grades };
+}
+
+function labelOf(type: string, p: Record<string, unknown>): string {
+  if (type === 'Seizure') {
+    const amount = p.quantity !== undefined ? `${p.quantity} ${p.unit ?? ''} `.replace('  ', ' ') : '';
+    return `${amount}${String(p.commodity).toLowerCase()}${p.date ? ` (${p.date})` : ''}`.trim();
+  }
+  return String(p.name);
+}
+
+export function mergeNode(existing: Record<string, unknown> | undefined, node: PlannedNode, reportId: string): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...existing };
+  for (const [k, v] of Object.entries(node.props)) {
+    if (LIST_FIELDS.has(k) && Array.isArray(v)) {
+      merged[k] = [...new Set([...((existing?.[k] as unknown[]) ?? []), ...v])];
+    } else merged[k] = v;
+  }
+  merged.id = node.id;
+  merged.type = node.type;
+  merged.label = labelOf(node.type, merged);
+  merged.sortName = normaliseName(String(merged.label));
+  if (Array.isArray(merged.aliases)) merged.aliasText = (merged.aliases as string[]).join(' | ');
+  Object.assign(merged, withSource(existing, reportId, node.grade));
+  return merged;
+}
+
+export function mergeLink(existing: Record<string, unknown> | undefined, link: PlannedLink, reportId: string): Record<string, unknown> {
+  return { ...existing, ...link.props, id: link.id, ...withSource(existing, reportId, link.grade) };
+}
+
+/**
+ * Imports one report document: validates it completely (every problem with its path, nothing
+ * written on failure), then writes it in ONE transaction. Re-importing the same content changes
+ * nothing; a changed document with the same report id replaces the earlier version.
+ */
+export class ReportImporter {
+  constructor(private readonly db: Database) {}
+
+  validate(doc: unknown): ReportDocument {
+    const problems = validateReport(doc);
+    if (problems.length > 0) {
+      throw new BadInputError(problems, `The report has ${problems.length} problem(s): ${problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ')}${problems.length > 5 ? '; …' : ''}`);
+    }
+    return doc as ReportDocument;
+  }
+
+  async import(doc: unknown, importedBy = 'system'): Promise<ImportOutcome> {
+    const report = this.validate(doc);
+    const plan = planImport(report);
+    const hash = contentHash(report);
+    return this.db.writeTransaction((tx) => this.write(tx, report, plan, hash, importedBy));
+  }
+
+  private async write(tx: ManagedTransaction, doc: ReportDocument, plan: ImportPlan, hash: string, importedBy: string): Promise<ImportOutcome> {
+    const db = this.db;
+    const [previous] = await db.runIn<{ hash: string }>(tx, cypher('import-report-hash'), { id: plan.reportId });
+    const outcome: ImportOutcome = {
+      reportId: plan.reportId,
+      alreadyImported: false,
+      revised: false,
+      nodes: { created: 0, updated: 0, unchanged: 0 },
+      links: { created: 0, updated: 0, unchanged: 0 },
+      entities: plan.refs,
+      changedIds: [],
+    };
+    if (previous?.hash === hash) {
+      outcome.alreadyImported = true;
+      outcome.nodes.unchanged = plan.nodes.length;
+      outcome.links.unchanged = plan.links.length;
+      return outcome;
+    }
+    if (previous) {
+      outcome.revised = true;
+      await db.runIn(tx, cypher('import-retract'), { id: plan.reportId });
+    }
+
+    const r = doc.report;
+    await db.runIn(tx, cypher('import-report-upsert'), {
+      report: toStored(
+        {
+          id: r.id,
+          title: r.title,
+          date: r.date,
+          agency: r.agency.toUpperCase(),
+          classification: r.classification,
+          classificationLevel: CLEARANCES.indexOf(r.classification as (typeof CLEARANCES)[number]),
+          releasableTo: (r.releasableTo ?? []).map((x) => x.toUpperCase()),
+          handlingCodes: r.handlingCodes ?? [],
+          handlingNote: r.handlingNote,
+          sourceReliability: r.sourceReliability,
+          informationAccuracy: r.informationAccuracy,
+          contentHash: hash,
+          importedBy,
+          importedAt: new Date().toISOString(),
+          entityCount: plan.nodes.length,
+          linkCount: plan.links.length,
+        },
+        ['date'],
+      ),
+    });
+
+    // Nodes: read what exists, merge in TypeScript, write only what changed.
+    const existingNodes = new Map<string, Record<string, unknown>>();
+    for (const ids of chunks(plan.nodes.map((n) => n.id))) {
+      for (const row of await db.runIn<{ id: string; props: Record<string, unknown> }>(tx, cypher('import-existing-nodes'), { ids })) {
+        existingNodes.set(row.id, row.props);
+      }
+    }
+    const nodeRows: Array<{ id: string; type: string; props: Record<string, unknown> }> = [];
+    for (const node of plan.nodes) {
+      const before = existingNodes.get(node.id);
+      const after = mergeNode(before, node, plan.reportId);
+      if (!before) outcome.nodes.created += 1;
+      else if (canonical(before) === canonical(after)) {
+        outcome.nodes.unchanged += 1;
+        continue;
+      } else outcome.nodes.updated += 1;
+      outcome.changedIds.push(node.id);
+      nodeRows.push({ id: node.id, type: node.type, props: toStored(after, DATE_FIELDS) });
+    }
+    for (const rows of chunks(nodeRows)) await db.runIn(tx, cypher('import-write-nodes'), { rows });
+    for (const rows of chunks(plan.nodes.map((n) => ({ id: n.id, grade: n.grade })))) {
+      await db.runIn(tx, cypher('import-asserts'), { reportId: plan.reportId, rows });
+    }
+
+    // Links, the same way.
+    const existingLinks = new Map<string, Record<string, unknown>>();
+    for (const rows of chunks(plan.links.map((l) => ({ id: l.id, from: l.from, to: l.to })))) {
+      for (const row of await db.runIn<{ id: string; props: Record<string, unknown> }>(tx, cypher('import-existing-links'), { rows })) {
+        existingLinks.set(row.id, row.props);
+      }
+    }
+    const linkRows: Array<{ id: string; type: string; from: string; to: string; props: Record<string, unknown> }> = [];
+    for (const link of plan.links) {
+      const before = existingLinks.get(link.id);
+      const after = mergeLink(before, link, plan.reportId);
+      if (!before) outcome.links.created += 1;
+      else if (canonical(before) === canonical(after)) {
+        outcome.links.unchanged += 1;
+        continue;
+      } else outcome.links.updated += 1;
+      linkRows.push({ id: link.id, type: link.type, from: link.from, to: link.to, props: toStored(after, LINK_DATE_FIELDS) });
+    }
+    for (const rows of chunks(linkRows)) await db.runIn(tx, cypher('import-write-links'), { rows });
+    return outcome;
+  }
+}

@@ -1,0 +1,157 @@
+import {
+  ASSOCIATION_KINDS,
+  CLASSIFICATIONS,
+  COMMODITIES,
+  EVENT_KINDS,
+  GENDERS,
+  HANDLING_CODES,
+  IMPORTABLE_TYPES,
+  INFORMATION_ACCURACY,
+  LINK_TYPES,
+  LOCATION_KINDS,
+  OPERATION_KINDS,
+  ORGANISATION_KINDS,
+  ROUTE_MODES,
+  SOURCE_RELIABILITY,
+  UNITS,
+} from '../domain/vocabulary';
+
+/**
+ * Builds the JSON Schema (draft 2020-12) of one operation-report document from the vocabulary.
+ * `npm run schema:print` writes it to `schema/report.schema.json`, the published contract the
+ * validator loads; a test fails when the committed file is out of date.
+ */
+export function buildReportJsonSchema(): Record<string, unknown> {
+  const date = { type: 'string', format: 'date' };
+  const name = { type: 'string', minLength: 1, maxLength: 300 };
+  const text = { type: 'string', maxLength: 2000 };
+  const strings = { type: 'array', items: { type: 'string', minLength: 1, maxLength: 300 }, maxItems: 100 };
+  const countryCode = { type: 'string', pattern: '^[A-Z]{2}$' };
+  const countries = { type: 'array', items: countryCode, maxItems: 300 };
+  const ref = { type: 'string', minLength: 1, maxLength: 100 };
+  const grades = {
+    sourceReliability: { enum: [...SOURCE_RELIABILITY] },
+    informationAccuracy: { enum: [...INFORMATION_ACCURACY] },
+  };
+  const common = {
+    ref,
+    type: { enum: [...IMPORTABLE_TYPES] },
+    id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9:._/-]{0,199}$' },
+    ...grades,
+  };
+  const perType: Record<string, { required: string[]; properties: Record<string, unknown> }> = {
+    Person: {
+      required: ['name'],
+      properties: { name, aliases: strings, birthDate: date, gender: { enum: [...GENDERS] }, nationalities: countries },
+    },
+    Organisation: {
+      required: ['name'],
+      properties: { name, kind: { enum: [...ORGANISATION_KINDS] }, country: countryCode, aliases: strings },
+    },
+    Operation: {
+      required: ['name'],
+      properties: { name, kind: { enum: [...OPERATION_KINDS] }, startDate: date, endDate: date, countries },
+    },
+    Seizure: {
+      required: ['commodity'],
+      properties: {
+        commodity: { enum: [...COMMODITIES] },
+        quantity: { type: 'number', exclusiveMinimum: 0 },
+        unit: { enum: [...UNITS] },
+        valueEur: { type: 'number', minimum: 0 },
+        date,
+        description: text,
+      },
+    },
+    Route: {
+      required: ['name'],
+      properties: {
+        name,
+        commodities: { type: 'array', items: { enum: [...COMMODITIES] }, maxItems: 20 },
+        legs: { type: 'array', items: ref, maxItems: 100 },
+        mode: { enum: [...ROUTE_MODES] },
+      },
+    },
+    Location: {
+      required: ['name'],
+      properties: {
+        name,
+        kind: { enum: [...LOCATION_KINDS] },
+        country: countryCode,
+        latitude: { type: 'number', minimum: -90, maximum: 90 },
+        longitude: { type: 'number', minimum: -180, maximum: 180 },
+      },
+    },
+    Event: {
+      required: ['name'],
+      properties: { name, kind: { enum: [...EVENT_KINDS] }, date, location: ref },
+    },
+  };
+  const entityRules = Object.entries(perType).map(([type, spec]) => ({
+    if: { properties: { type: { const: type } }, required: ['type'] },
+    then: {
+      required: spec.required,
+      properties: { ...common, ...spec.properties },
+      additionalProperties: false,
+    },
+  }));
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://crime-link-analysis.example/schema/report.schema.json',
+    title: 'Operation report',
+    description: 'One operation report: the report envelope (provenance), the entities it describes and the links between them.',
+    type: 'object',
+    required: ['report', 'entities', 'links'],
+    additionalProperties: false,
+    properties: {
+      report: {
+        type: 'object',
+        required: ['id', 'title', 'date', 'agency', 'classification'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9:._/-]{0,199}$' },
+          title: name,
+          date,
+          agency: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$' },
+          classification: { enum: [...CLASSIFICATIONS] },
+          releasableTo: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$' }, maxItems: 300 },
+          handlingCodes: { type: 'array', items: { enum: [...HANDLING_CODES] }, uniqueItems: true },
+          handlingNote: text,
+          ...grades,
+        },
+      },
+      entities: {
+        type: 'array',
+        maxItems: 100000,
+        items: {
+          type: 'object',
+          required: ['ref', 'type'],
+          properties: { type: { enum: [...IMPORTABLE_TYPES] } },
+          allOf: entityRules,
+        },
+      },
+      links: {
+        type: 'array',
+        maxItems: 500000,
+        items: {
+          type: 'object',
+          required: ['type', 'from', 'to'],
+          additionalProperties: false,
+          properties: {
+            type: { enum: [...LINK_TYPES] },
+            from: ref,
+            to: ref,
+            role: { type: 'string', maxLength: 200 },
+            kind: { enum: [...ASSOCIATION_KINDS] },
+            weight: { type: 'number', exclusiveMinimum: 0 },
+            date,
+            since: date,
+            until: date,
+            place: { type: 'string', maxLength: 300 },
+            ...grades,
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,182 @@
+import Ajv2020, { ErrorObject } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Problem } from '../graphql/errors';
+import { PROJECT_ROOT } from '../paths';
+import { isCountryCode } from '../domain/countries';
+import { EntityTypeName, LINK_ENDPOINTS, LinkTypeName, PARTICIPATION_ROLES } from '../domain/vocabulary';
+
+export const REPORT_SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema', 'report.schema.json');
+
+/** The document as the contract describes it (after validation). */
+export interface ReportDocument {
+  report: {
+    id: string;
+    title: string;
+    date: string;
+    agency: string;
+    classification: string;
+    releasableTo?: string[];
+    handlingCodes?: string[];
+    handlingNote?: string;
+    sourceReliability?: string;
+    informationAccuracy?: number;
+  };
+  entities: Array<Record<string, unknown> & { ref: string; type: Exclude<EntityTypeName, 'Country'> }>;
+  links: Array<Record<string, unknown> & { type: LinkTypeName; from: string; to: string }>;
+}
+
+let compiled: ReturnType<Ajv2020['compile']> | undefined;
+function schemaValidator() {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    addFormats(ajv, ['date']);
+    compiled = ajv.compile(JSON.parse(fs.readFileSync(REPORT_SCHEMA_FILE, 'utf8')));
+  }
+  return compiled;
+}
+
+/** `/entities/3/birthDate` -> `entities[3].birthDate` */
+export function jsonPath(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
+}
+
+function describe(error: ErrorObject): Problem | undefined {
+  const at = jsonPath(error.instancePath);
+  const join = (p: string) => (at ? `${at}.${p}` : p);
+  switch (error.keyword) {
+    case 'if':
+      return undefined; // the failing `then` branch reports the real problem
+    case 'required':
+      return { path: join(String(error.params.missingProperty)), message: 'is required' };
+    case 'additionalProperties':
+      return { path: join(String(error.params.additionalProperty)), message: 'is not a known field for this type' };
+    case 'format':
+      return { path: at, message: error.params.format === 'date' ? 'not a date (expected YYYY-MM-DD)' : `not a valid ${error.params.format}` };
+    case 'enum':
+      return { path: at, message: `must be one of ${(error.params.allowedValues as unknown[]).join(', ')}` };
+    case 'const':
+      return { path: at, message: `must be ${JSON.stringify(error.params.allowedValue)}` };
+    case 'pattern':
+      return { path: at, message: /\[A-Z\]\{2\}/.test(String(error.params.pattern)) ? 'not an ISO 3166-1 alpha-2 country code' : 'has characters that are not allowed' };
+    case 'exclusiveMinimum':
+      return { path: at, message: `must be greater than ${error.params.limit}` };
+    default:
+      return { path: at || '(document)', message: error.message ?? 'is invalid' };
+  }
+}
+
+/**
+ * Validates one report document in a single pass: the published JSON Schema first, then the
+ * semantic rules (refs, endpoint types, country codes, date order). Returns every problem found.
+ */
+export function validateReport(doc: unknown): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const add = (p: Problem | undefined) => {
+    if (!p) return;
+    const key = `${p.path}\u0000${p.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      problems.push(p);
+    }
+  };
+  const validate = schemaValidator();
+  if (!validate(doc)) for (const error of validate.errors ?? []) add(describe(error));
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    return problems.length ? problems : [{ path: '(document)', message: 'must be a JSON object' }];
+  }
+  semanticProblems(doc as Partial<ReportDocument>).forEach(add);
+  return problems;
+}
+
+function semanticProblems(doc: Partial<ReportDocument>): Problem[] {
+  const problems: Problem[] = [];
+  const entities = Array.isArray(doc.entities) ? doc.entities : [];
+  const links = Array.isArray(doc.links) ? doc.links : [];
+  const typeOfRef = new Map<string, EntityTypeName>();
+
+  const checkCountry = (value: unknown, at: string) => {
+    if (typeof value === 'string' && /^[A-Z]{2}$/.test(value) && !isCountryCode(value)) {
+      problems.push({ path: at, message: `unknown country code ${value}` });
+    }
+  };
+  const checkOrder = (from: unknown, to: unknown, at: string, fromName: string, toName: string) => {
+    if (typeof from === 'string' && typeof to === 'string' && from > to) {
+      problems.push({ path: `${at}.${toName}`, message: `is before ${fromName}` });
+    }
+  };
+
+  entities.forEach((entity, i) => {
+    if (typeof entity !== 'object' || entity === null) return;
+    const at = `entities[${i}]`;
+    if (typeof entity.ref === 'string') {
+      if (typeOfRef.has(entity.ref)) problems.push({ path: `${at}.ref`, message: `duplicate ref "${entity.ref}"` });
+      else if (typeof entity.type === 'string') typeOfRef.set(entity.ref, entity.type as EntityTypeName);
+    }
+    for (const field of ['nationalities', 'countries'] as const) {
+      const list = entity[field];
+      if (Array.isArray(list)) list.forEach((c, j) => checkCountry(c, `${at}.${field}[${j}]`));
+    }
+    checkCountry(entity.country, `${at}.country`);
+    checkOrder(entity.startDate, entity.endDate, at, 'startDate', 'endDate');
+  });
+
+  // Second pass: references to other entities of the same document.
+  entities.forEach((entity, i) => {
+    if (typeof entity !== 'object' || entity === null) return;
+    const at = `entities[${i}]`;
+    if (entity.type === 'Event' && typeof entity.location === 'string') {
+      const t = typeOfRef.get(entity.location);
+      if (!t) problems.push({ path: `${at}.location`, message: `unknown ref "${entity.location}"` });
+      else if (t !== 'Location') problems.push({ path: `${at}.location`, message: `must reference a Location, not a ${t}` });
+    }
+    if (entity.type === 'Route' && Array.isArray(entity.legs)) {
+      entity.legs.forEach((leg, j) => {
+        if (typeof leg !== 'string') return;
+        const t = typeOfRef.get(leg);
+        if (t === 'Location') return;
+        if (t) problems.push({ path: `${at}.legs[${j}]`, message: `must be a country code or a Location ref, not a ${t}` });
+        else if (!isCountryCode(leg)) problems.push({ path: `${at}.legs[${j}]`, message: `"${leg}" is neither a country code nor a ref` });
+      });
+    }
+  });
+
+  links.forEach((link, i) => {
+    if (typeof link !== 'object' || link === null) return;
+    const at = `links[${i}]`;
+    const endpoints = LINK_ENDPOINTS[link.type as LinkTypeName];
+    const resolve = (end: 'from' | 'to'): EntityTypeName | undefined => {
+      const value = link[end];
+      if (typeof value !== 'string') return undefined;
+      const t = typeOfRef.get(value);
+      if (t) return t;
+      // Countries are referenced by ISO code where a link may end at one.
+      if (endpoints?.[end].includes('Country') && isCountryCode(value)) return 'Country';
+      problems.push({ path: `${at}.${end}`, message: `unknown ref "${value}"` });
+      return undefined;
+    };
+    const fromType = resolve('from');
+    const toType = resolve('to');
+    if (endpoints) {
+      if (fromType && !endpoints.from.includes(fromType)) {
+        problems.push({ path: `${at}.from`, message: `${link.type} cannot start at a ${fromType} (allowed: ${endpoints.from.join(', ')})` });
+      }
+      if (toType && !endpoints.to.includes(toType)) {
+        problems.push({ path: `${at}.to`, message: `${link.type} cannot end at a ${toType} (allowed: ${endpoints.to.join(', ')})` });
+      }
+    }
+    if (typeof link.from === 'string' && link.from === link.to) problems.push({ path: `${at}.to`, message: 'a link cannot join an entity to itself' });
+    if (link.type === 'PARTICIPATED_IN' && typeof link.role === 'string' && !(PARTICIPATION_ROLES as readonly string[]).includes(link.role)) {
+      problems.push({ path: `${at}.role`, message: `must be one of ${PARTICIPATION_ROLES.join(', ')}` });
+    }
+    if (link.kind !== undefined && link.type !== 'ASSOCIATE_OF') problems.push({ path: `${at}.kind`, message: 'only ASSOCIATE_OF links have a kind' });
+    checkOrder(link.since, link.until, at, 'since', 'until');
+  });
+  return problems;
+}

@@ -1,0 +1,85 @@
+import 'reflect-metadata';
+import { mintToken } from './auth/tokens';
+import { Config, ConfigError, loadConfig } from './config';
+import { bootstrapDatabase } from './db/bootstrap';
+import { Database } from './db/database';
+import { EmbeddedNeo4jSupervisor, ensureLauncherBuilt } from './db/embedded-neo4j';
+import { seedIfEmpty } from './import/seed';
+import { logger } from './logger';
+import { createApp } from './server';
+
+async function devTokens(config: Config): Promise<string> {
+  if (!config.auth.jwtSecret || config.production) return '';
+  const kinds = [
+    { sub: 'dev-analyst', roles: ['analyst'], agency: 'EUROPOL', country: 'NL', clearance: 'SECRET' },
+    { sub: 'dev-analyst-restricted', roles: ['analyst'], agency: 'IT-PS', country: 'IT', clearance: 'RESTRICTED' },
+    { sub: 'dev-loader', roles: ['loader'], agency: 'EUROPOL', country: 'NL', clearance: 'SECRET' },
+    { sub: 'dev-admin', roles: ['admin'], agency: 'EUROPOL', country: 'NL', clearance: 'SECRET' },
+  ] as const;
+  const lines = await Promise.all(
+    kinds.map(async (k) => `  ${k.sub} (${k.roles.join(',')}, ${k.agency}/${k.country}, ${k.clearance}):\n    ${await mintToken(config.auth.jwtSecret!, { ...k, roles: [...k.roles] })}`),
+  );
+  return `Development tokens (valid 12 h; send as "Authorization: Bearer <token>"):\n${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+
+  let supervisor: EmbeddedNeo4jSupervisor | undefined;
+  let uri = config.neo4j.uri;
+  if (!uri) {
+    ensureLauncherBuilt();
+    supervisor = new EmbeddedNeo4jSupervisor({
+      port: config.neo4j.embeddedPort,
+      dataDir: config.neo4j.embeddedDataDir,
+      heapMb: config.neo4j.embeddedHeapMb,
+      pageCacheMb: config.neo4j.embeddedPageCacheMb,
+      txTimeoutSeconds: Math.ceil(config.neo4j.queryTimeoutMs / 1000) + 5,
+    });
+    const started = Date.now();
+    uri = await supervisor.start();
+    logger.info({ uri, dataDir: config.neo4j.embeddedDataDir, ms: Date.now() - started }, 'embedded Neo4j started');
+  }
+
+  const db = new Database({ ...config.neo4j, uri });
+  await db.waitUntilAvailable(120000);
+  db.startMonitoring();
+  await bootstrapDatabase(db);
+  if (config.seedOnEmpty) await seedIfEmpty(db);
+
+  const app = await createApp(config, db);
+  const port = await app.listen(config.port);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 30000);
+    force.unref();
+    await app.stop().catch((err) => logger.error({ err }, 'HTTP shutdown failed'));
+    await db.close().catch(() => undefined);
+    await supervisor?.stop().catch((err) => logger.error({ err }, 'Neo4j shutdown failed'));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  process.stdout.write(`\nGraphQL API ready at http://localhost:${port}/graphql  (health: /health, readiness: /ready)\n`);
+  process.stdout.write(`Neo4j: ${uri}${supervisor ? ' (embedded)' : ''}\n\n${await devTokens(config)}`);
+}
+
+main().catch((err) => {
+  logger.fatal({ err }, 'start-up failed');
+  process.stderr.write(`start-up failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,195 @@
+import { ApolloServer, ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express from 'express';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import http from 'node:http';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { AuditLog, redactVariables } from './audit/audit-log';
+import { visibilityOf } from './auth/principal';
+import { TokenVerifier } from './auth/tokens';
+import { Config } from './config';
+import { Database } from './db/database';
+import { createLoaders } from './domain/loaders';
+import { Repository } from './domain/repository';
+import { Context } from './graphql/context';
+import { AppError, DatabaseUnavailableError, ErrorCode } from './graphql/errors';
+import { buildGraphQLSchema } from './graphql/schema';
+import { logger } from './logger';
+
+const KNOWN_CODES = new Set<string>(Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR));
+const ARMOR_MESSAGES = /(depth limit|aliases limit|directives limit|token limit|query cost limit)/i;
+
+/** Every error leaves with a stable code and never a stack trace or a Cypher fragment. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const code = formatted.extensions?.code as string | undefined;
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  if (original instanceof AppError) return { ...base, message: original.message, extensions: { ...original.extensions } };
+  if (code && KNOWN_CODES.has(code)) return { ...base, extensions: { code } };
+  if (ARMOR_MESSAGES.test(formatted.message)) return { ...base, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
+  const name = (original as Error | undefined)?.name;
+  if (name === 'AuthorizationError' || code === 'FORBIDDEN') {
+    return { ...base, message: 'You are not allowed to do this.', extensions: { code: ErrorCode.FORBIDDEN } };
+  }
+  if (name === 'AuthenticationError') return { ...base, extensions: { code: ErrorCode.UNAUTHENTICATED } };
+  if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT' || code === 'BAD_REQUEST') {
+    return { ...base, extensions: { code: code === 'BAD_REQUEST' ? 'BAD_REQUEST' : code === 'BAD_USER_INPUT' ? ErrorCode.BAD_USER_INPUT : code } };
+  }
+  const neoCode = (original as { code?: string } | undefined)?.code ?? '';
+  if (/TransactionTimedOut|TransactionTimedOutClientConfiguration/i.test(neoCode)) {
+    return { ...base, message: 'The query took too long and was stopped.', extensions: { code: ErrorCode.DATABASE_TIMEOUT } };
+  }
+  logger.error({ err: original }, 'unexpected error');
+  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/** Collects every `id` in a response, for the audit trail. */
+function idsIn(data: unknown, out: string[] = []): string[] {
+  if (Array.isArray(data)) data.forEach((d) => idsIn(d, out));
+  else if (data && typeof data === 'object') {
+    for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
+      if ((k === 'id' || k === 'reportId') && typeof v === 'string') out.push(v);
+      else if (typeof v === 'object') idsIn(v, out);
+    }
+  }
+  return out;
+}
+
+/** Records every authenticated request; a request whose audit record cannot be written fails. */
+function auditPlugin(audit: AuditLog): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      const started = Date.now();
+      return {
+        async willSendResponse(rc: GraphQLRequestContextWillSendResponse<Context>) {
+          const ctx = rc.contextValue;
+          if (!ctx?.principal) return;
+          const body = rc.response.body;
+          const result = body.kind === 'single' ? body.singleResult : undefined;
+          const errors = result?.errors ?? rc.errors;
+          const record = audit.record(ctx.principal, {
+            at: new Date().toISOString(),
+            operationName: rc.operationName ?? rc.request.operationName ?? null,
+            operationType: rc.operation?.operation ?? null,
+            variables: redactVariables(rc.request.variables),
+            returnedIds: idsIn(result?.data),
+            changedIds: [...ctx.changedIds],
+            outcome: errors?.length ? `error:${errors.map((e) => (e.extensions?.code as string) ?? 'UNKNOWN').join(',')}` : 'ok',
+            durationMs: Date.now() - started,
+          });
+          try {
+            await audit.append(record);
+          } catch (err) {
+            logger.error({ err, record }, 'audit append failed; withholding the response');
+            if (result) {
+              result.data = null;
+              result.errors = [formatError(new DatabaseUnavailableError(), new DatabaseUnavailableError())];
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+export interface App {
+  app: express.Express;
+  httpServer: http.Server;
+  apollo: ApolloServer<Context>;
+  listen(port: number): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export async function createApp(config: Config, db: Database): Promise<App> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const verifier = new TokenVerifier(config.auth);
+  const repository = new Repository(db);
+  const audit = new AuditLog(db);
+  const limiter = new RateLimiterMemory({ points: config.limits.rateLimitPerMinute, duration: 60 });
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.limits.maxDepth, flattenFragments: true },
+    maxAliases: { n: config.limits.maxAliases },
+    maxDirectives: { n: config.limits.maxDirectives },
+    maxTokens: { n: config.limits.maxTokens },
+    costLimit: { maxCost: 20000 },
+    blockFieldSuggestion: { enabled: config.production },
+  }).protect();
+
+  const apollo = new ApolloServer<Context>({
+    schema: buildGraphQLSchema(),
+    ...armor,
+    plugins: [
+      ...armor.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      auditPlugin(audit),
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+    introspection: !config.production,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const ok = db.isAvailable || (await db.probe());
+    res.status(ok ? 200 : 503).json({ ready: ok, database: ok ? 'up' : 'unavailable' });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: config.limits.bodyLimit }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<Context> => {
+        const principal = await verifier.verify(req.headers.authorization).catch((err: AppError) => {
+          throw new GraphQLError(err.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+        });
+        try {
+          await limiter.consume(principal.subject);
+        } catch {
+          throw new GraphQLError('Too many requests; slow down.', { extensions: { code: ErrorCode.RATE_LIMITED, http: { status: 429 } } });
+        }
+        if (!db.isAvailable && !(await db.probe())) {
+          throw new GraphQLError('The database is unavailable; try again shortly.', {
+            extensions: { code: ErrorCode.DATABASE_UNAVAILABLE, http: { status: 503 } },
+          });
+        }
+        const auth = visibilityOf(principal);
+        return { principal, auth, db, config, repository, loaders: createLoaders(repository, auth), changedIds: new Set() };
+      },
+    }),
+  );
+  // Body-parser failures (oversized or malformed JSON) answer in GraphQL's error shape, without a stack.
+  app.use((err: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (!err) return next();
+    const tooLarge = err.type === 'entity.too.large';
+    res.status(tooLarge ? 413 : (err.status ?? 400)).json({
+      errors: [{ message: tooLarge ? 'Request body too large.' : 'Malformed request body.', extensions: { code: tooLarge ? ErrorCode.QUERY_TOO_COMPLEX : 'BAD_REQUEST' } }],
+    });
+  });
+
+  return {
+    app,
+    httpServer,
+    apollo,
+    listen: (port) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, () => {
+          const address = httpServer.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    stop: async () => {
+      await apollo.stop(); // drains in-flight requests, then closes the HTTP server
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import { schemaSdl } from '../src/graphql/schema';
+import { reportSchemaText, SDL_FILE } from '../src/scripts/print-schema';
+import { REPORT_SCHEMA_FILE } from '../src/import/validate';
+import { resetDatabase, startServer, TestServer, token } from './support/harness';
+
+describe('foundation: service over a real embedded Neo4j', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+    await resetDatabase(server.db);
+  });
+  afterAll(() => server.stop());
+
+  it('writes and reads through the real database, with GDS and APOC installed', async () => {
+    await server.db.write('CREATE (:SmokeTest {id: $id, at: date("2024-02-29"), n: 42})', { id: 'smoke-1' });
+    const [row] = await server.db.read<{ id: string; at: string; n: number }>('MATCH (s:SmokeTest {id: $id}) RETURN s.id AS id, s.at AS at, s.n AS n', { id: 'smoke-1' });
+    expect(row).toEqual({ id: 'smoke-1', at: '2024-02-29', n: 42 });
+    const [versions] = await server.db.read<{ gds: string; apoc: string }>('RETURN gds.version() AS gds, apoc.version() AS apoc');
+    expect(versions.gds).toMatch(/^2\.13\./);
+    expect(versions.apoc).toMatch(/^5\.26\./);
+    await server.db.write('MATCH (s:SmokeTest) DELETE s');
+  });
+
+  it('answers health and readiness', async () => {
+    const health = await fetch(`${server.url}/health`);
+    expect(health.status).toBe(200);
+    const ready = await fetch(`${server.url}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, database: 'up' });
+  });
+
+  it('serves { __typename } to an authenticated caller and refuses anonymous ones', async () => {
+    const ok = await server.gql('{ __typename serviceInfo { neo4jVersion neo4jEdition } }');
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data).toEqual({ __typename: 'Query', serviceInfo: { neo4jVersion: expect.stringMatching(/^5\.26\./), neo4jEdition: 'community' } });
+    const anonymous = await server.gql('{ __typename }', undefined, null);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const forged = await server.gql('{ __typename }', undefined, (await token()).replace(/.$/, 'x'));
+    expect(forged.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('never answers with a stack trace', async () => {
+    const res = await server.gql('{ entity(id: 1) { id } nope }');
+    expect(res.errors?.length).toBeGreaterThan(0);
+    for (const e of res.errors ?? []) {
+      expect(JSON.stringify(e)).not.toMatch(/stacktrace|at .*\.js:\d+/i);
+      expect(e.extensions?.code).toBeDefined();
+    }
+  });
+
+  it('has committed schema.graphql and schema/report.schema.json up to date (run `npm run schema:print`)', () => {
+    expect(fs.readFileSync(SDL_FILE, 'utf8')).toBe(schemaSdl());
+    expect(fs.readFileSync(REPORT_SCHEMA_FILE, 'utf8')).toBe(reportSchemaText());
+  });
+});

@@ -1,0 +1,19 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { EmbeddedNeo4jSupervisor, ensureLauncherBuilt, freePort } from '../../src/db/embedded-neo4j';
+
+/** One embedded Neo4j for the whole run: a free port, a temporary data directory. */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.NEO4J_TEST_URI) return; // an external database was supplied
+  ensureLauncherBuilt((line) => process.stderr.write(`${line}\n`));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'neo4j-test-'));
+  const supervisor = new EmbeddedNeo4jSupervisor({ port: await freePort(), dataDir, heapMb: 1024, pageCacheMb: 128, txTimeoutSeconds: 60 });
+  const started = Date.now();
+  const uri = await supervisor.start();
+  process.stderr.write(`\nembedded Neo4j for tests at ${uri} (${Date.now() - started} ms)\n`);
+  process.env.NEO4J_TEST_URI = uri;
+  process.env.NEO4J_TEST_PID = String(supervisor.pid);
+  (globalThis as Record<string, unknown>).__NEO4J_SUPERVISOR__ = supervisor;
+  (globalThis as Record<string, unknown>).__NEO4J_DATA_DIR__ = dataDir;
+}

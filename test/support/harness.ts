@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Clearance, Role } from '../../src/auth/principal';
+import { mintToken } from '../../src/auth/tokens';
+import { Config, DEV_JWT_SECRET, loadConfig } from '../../src/config';
+import { bootstrapDatabase } from '../../src/db/bootstrap';
+import { Database } from '../../src/db/database';
+import { ReportImporter } from '../../src/import/importer';
+import { createApp } from '../../src/server';
+
+export const DATASETS = path.resolve(__dirname, '..', '..', '..', 'shared', 'datasets');
+
+export function testConfig(overrides: Partial<NodeJS.ProcessEnv> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', NEO4J_URI: process.env.NEO4J_TEST_URI, ...overrides });
+}
+
+export async function connect(probeIntervalMs = 500): Promise<Database> {
+  const config = testConfig();
+  const db = new Database({ ...config.neo4j, uri: config.neo4j.uri!, probeIntervalMs });
+  await db.waitUntilAvailable(60000);
+  return db;
+}
+
+/** Empties the database (but keeps the schema and re-applies the reference data). */
+export async function resetDatabase(db: Database): Promise<void> {
+  for (;;) {
+    const [{ deleted }] = await db.write<{ deleted: number }>('MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted');
+    if (deleted === 0) break;
+  }
+  await bootstrapDatabase(db);
+}
+
+export async function importFile(db: Database, file: string): Promise<void> {
+  await new ReportImporter(db).import(JSON.parse(fs.readFileSync(file, 'utf8')), 'test');
+}
+
+export interface TokenSpec {
+  sub?: string;
+  roles?: Role[];
+  agency?: string;
+  country?: string;
+  clearance?: Clearance;
+}
+
+export function token(spec: TokenSpec = {}): Promise<string> {
+  return mintToken(DEV_JWT_SECRET, {
+    sub: spec.sub ?? 'test-analyst',
+    roles: spec.roles ?? ['analyst'],
+    agency: spec.agency ?? 'EUROPOL',
+    country: spec.country ?? 'NL',
+    clearance: spec.clearance ?? 'SECRET',
+  });
+}
+
+export interface GqlResponse<T = Record<string, any>> {
+  status: number;
+  data?: T;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }>;
+}
+
+export interface TestServer {
+  url: string;
+  db: Database;
+  config: Config;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, bearer?: string | null): Promise<GqlResponse<T>>;
+  stop(): Promise<void>;
+}
+
+/** The real app on a random port, against the test database. */
+export async function startServer(env: Partial<NodeJS.ProcessEnv> = {}): Promise<TestServer> {
+  const config = testConfig({ PORT: '0', ...env });
+  const db = new Database({ ...config.neo4j, uri: config.neo4j.uri!, probeIntervalMs: 500 });
+  await db.waitUntilAvailable(60000);
+  db.startMonitoring();
+  await bootstrapDatabase(db);
+  const app = await createApp(config, db);
+  const port = await app.listen(0);
+  const url = `http://127.0.0.1:${port}`;
+  const defaultToken = await token();
+  return {
+    url,
+    db,
+    config,
+    async gql(query, variables, bearer) {
+      const auth = bearer === null ? undefined : (bearer ?? defaultToken);
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as GqlResponse;
+      return { ...body, status: res.status } as never;
+    },
+    async stop() {
+      await app.stop();
+      await db.close();
+    },
+  };
+}
