@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { mintToken } from './auth/tokens';
 import { Config, ConfigError, loadConfig } from './config';
 import { bootstrapDatabase } from './db/bootstrap';
-import { Database } from './db/database';
-import { EmbeddedNeo4jSupervisor, ensureLauncherBuilt } from './db/embedded-neo4j';
+import { openDatabase } from './db/connect';
 import { seedIfEmpty } from './import/seed';
 import { logger } from './logger';
 import { createApp } from './server';
@@ -34,24 +33,7 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  let supervisor: EmbeddedNeo4jSupervisor | undefined;
-  let uri = config.neo4j.uri;
-  if (!uri) {
-    ensureLauncherBuilt();
-    supervisor = new EmbeddedNeo4jSupervisor({
-      port: config.neo4j.embeddedPort,
-      dataDir: config.neo4j.embeddedDataDir,
-      heapMb: config.neo4j.embeddedHeapMb,
-      pageCacheMb: config.neo4j.embeddedPageCacheMb,
-      txTimeoutSeconds: Math.ceil(config.neo4j.queryTimeoutMs / 1000) + 5,
-    });
-    const started = Date.now();
-    uri = await supervisor.start();
-    logger.info({ uri, dataDir: config.neo4j.embeddedDataDir, ms: Date.now() - started }, 'embedded Neo4j started');
-  }
-
-  const db = new Database({ ...config.neo4j, uri });
-  await db.waitUntilAvailable(120000);
+  const { db, uri, embedded, close } = await openDatabase(config);
   db.startMonitoring();
   await bootstrapDatabase(db);
   if (config.seedOnEmpty) await seedIfEmpty(db);
@@ -67,15 +49,14 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 30000);
     force.unref();
     await app.stop().catch((err) => logger.error({ err }, 'HTTP shutdown failed'));
-    await db.close().catch(() => undefined);
-    await supervisor?.stop().catch((err) => logger.error({ err }, 'Neo4j shutdown failed'));
+    await close().catch((err) => logger.error({ err }, 'Neo4j shutdown failed'));
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   process.stdout.write(`\nGraphQL API ready at http://localhost:${port}/graphql  (health: /health, readiness: /ready)\n`);
-  process.stdout.write(`Neo4j: ${uri}${supervisor ? ' (embedded)' : ''}\n\n${await devTokens(config)}`);
+  process.stdout.write(`Neo4j: ${uri}${embedded ? ' (embedded)' : ''}\n\n${await devTokens(config)}`);
 }
 
 main().catch((err) => {

@@ -1,0 +1,52 @@
+import { Config } from '../config';
+import { logger } from '../logger';
+import { Database } from './database';
+import { EmbeddedNeo4jSupervisor, ensureLauncherBuilt } from './embedded-neo4j';
+
+export interface Connection {
+  db: Database;
+  uri: string;
+  embedded?: EmbeddedNeo4jSupervisor;
+  close(): Promise<void>;
+}
+
+/**
+ * NEO4J_URI when set; otherwise the embedded database, started here (and stopped by `close`)
+ * unless `reuseRunning` finds one already answering on the embedded port (e.g. `npm start`).
+ */
+export async function openDatabase(config: Config, options: { reuseRunning?: boolean } = {}): Promise<Connection> {
+  const make = (uri: string) => new Database({ ...config.neo4j, uri });
+  if (config.neo4j.uri) {
+    const db = make(config.neo4j.uri);
+    await db.waitUntilAvailable(120000);
+    return { db, uri: config.neo4j.uri, close: () => db.close() };
+  }
+  const localUri = `bolt://127.0.0.1:${config.neo4j.embeddedPort}`;
+  if (options.reuseRunning) {
+    const db = make(localUri);
+    if (await db.probe()) return { db, uri: localUri, close: () => db.close() };
+    await db.close();
+  }
+  ensureLauncherBuilt();
+  const embedded = new EmbeddedNeo4jSupervisor({
+    port: config.neo4j.embeddedPort,
+    dataDir: config.neo4j.embeddedDataDir,
+    heapMb: config.neo4j.embeddedHeapMb,
+    pageCacheMb: config.neo4j.embeddedPageCacheMb,
+    txTimeoutSeconds: Math.ceil(config.neo4j.queryTimeoutMs / 1000) + 5,
+  });
+  const started = Date.now();
+  const uri = await embedded.start();
+  logger.info({ uri, dataDir: config.neo4j.embeddedDataDir, ms: Date.now() - started }, 'embedded Neo4j started');
+  const db = make(uri);
+  await db.waitUntilAvailable(120000);
+  return {
+    db,
+    uri,
+    embedded,
+    close: async () => {
+      await db.close();
+      await embedded.stop();
+    },
+  };
+}
