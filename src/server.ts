@@ -7,6 +7,7 @@ import express from 'express';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { AuthenticationError, AuthorizationError } from 'type-graphql';
 import { AuditLog, redactVariables } from './audit/audit-log';
 import { visibilityOf } from './auth/principal';
 import { TokenVerifier } from './auth/tokens';
@@ -30,11 +31,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof AppError) return { ...base, message: original.message, extensions: { ...original.extensions } };
   if (code && KNOWN_CODES.has(code)) return { ...base, extensions: { code } };
   if (ARMOR_MESSAGES.test(formatted.message)) return { ...base, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
-  const name = (original as Error | undefined)?.name;
-  if (name === 'AuthorizationError' || code === 'FORBIDDEN') {
+  if (original instanceof AuthorizationError || code === 'FORBIDDEN') {
     return { ...base, message: 'You are not allowed to do this.', extensions: { code: ErrorCode.FORBIDDEN } };
   }
-  if (name === 'AuthenticationError') return { ...base, extensions: { code: ErrorCode.UNAUTHENTICATED } };
+  if (original instanceof AuthenticationError) return { ...base, extensions: { code: ErrorCode.UNAUTHENTICATED } };
   if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT' || code === 'BAD_REQUEST') {
     return { ...base, extensions: { code: code === 'BAD_REQUEST' ? 'BAD_REQUEST' : code === 'BAD_USER_INPUT' ? ErrorCode.BAD_USER_INPUT : code } };
   }

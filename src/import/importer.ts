@@ -142,7 +142,8 @@ export class ReportImporter {
     }
     if (previous) {
       outcome.revised = true;
-      await db.runIn(tx, cypher('import-retract'), { id: plan.reportId });
+      await db.runIn(tx, cypher('import-retract-links'), { id: plan.reportId });
+      await db.runIn(tx, cypher('import-retract-nodes'), { id: plan.reportId });
     }
 
     const r = doc.report;
