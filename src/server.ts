@@ -116,7 +116,9 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     maxAliases: { n: config.limits.maxAliases },
     maxDirectives: { n: config.limits.maxDirectives },
     maxTokens: { n: config.limits.maxTokens },
-    costLimit: { maxCost: 20000 },
+    // Armor's cost heuristic grows exponentially with depth and ignores page sizes; the depth,
+    // alias and token limits plus the bounded first/limit/depth arguments keep cost in check.
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: config.production },
   }).protect();
 
