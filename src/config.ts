@@ -29,6 +29,7 @@ export interface Config {
     maxPageSize: number;
     maxHops: number;
     maxSubgraphNodes: number;
+    maxAnalysisNodes: number;
     bodyLimit: string;
     rateLimitPerMinute: number;
   };
@@ -90,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPageSize: int(env, 'MAX_PAGE_SIZE', 500, 1, 100000, problems),
       maxHops: int(env, 'MAX_HOPS', 8, 1, 20, problems),
       maxSubgraphNodes: int(env, 'MAX_SUBGRAPH_NODES', 2000, 10, 1000000, problems),
+      maxAnalysisNodes: int(env, 'MAX_ANALYSIS_NODES', 250000, 10, 10000000, problems),
       bodyLimit: env.BODY_LIMIT || '2mb',
       rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1000000, problems),
     },

@@ -1,7 +1,7 @@
 import neo4j, { Driver, ManagedTransaction, Neo4jError } from 'neo4j-driver';
 import { logger } from '../logger';
 import { DatabaseUnavailableError } from '../graphql/errors';
-import { toPlain } from './values';
+import { toParams, toPlain } from './values';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -115,7 +115,7 @@ export class Database {
   /** Runs a query inside an existing transaction and converts its rows. */
   async runIn<T = Row>(tx: ManagedTransaction, cypher: string, params: Params = {}): Promise<T[]> {
     this.queryCount += 1;
-    const result = await tx.run(cypher, params);
+    const result = await tx.run(cypher, toParams(params) as Params);
     return result.records.map((record) => toPlain(record.toObject()) as T);
   }
 

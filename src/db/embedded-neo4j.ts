@@ -174,10 +174,24 @@ export class EmbeddedNeo4jSupervisor {
     return this.current?.pid;
   }
 
-  async start(): Promise<string> {
+  /**
+   * Starts the database. A previous JVM on the same store may still be shutting down (it holds the
+   * store lock and the port for a few seconds), so a lock or port conflict is retried for a while.
+   */
+  async start(retryUntil = Date.now() + 45000): Promise<string> {
     const proc = new EmbeddedNeo4jProcess(this.options);
     this.current = proc;
-    const uri = await proc.start();
+    let uri: string;
+    try {
+      uri = await proc.start();
+    } catch (err) {
+      if (/store_lock|Address already in use/.test((err as Error).message) && Date.now() < retryUntil && !this.stopping) {
+        logger.warn('embedded Neo4j store or port still in use (an earlier instance shutting down?); retrying');
+        await new Promise((r) => setTimeout(r, 2000));
+        return this.start(retryUntil);
+      }
+      throw err;
+    }
     this.failures = 0;
     proc.once('exit', (code: number | null, signal: string | null) => {
       if (this.stopping) return;

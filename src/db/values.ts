@@ -1,4 +1,4 @@
-import { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isNode, isPath, isPoint, isRelationship, isTime } from 'neo4j-driver';
+import neo4j, { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isNode, isPath, isPoint, isRelationship, isTime } from 'neo4j-driver';
 
 /**
  * Converts driver values to plain JSON-friendly JavaScript, in one place: integers to numbers,
@@ -32,6 +32,19 @@ export function toPlain(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
     return out;
+  }
+  return value;
+}
+
+/**
+ * Parameters on their way to Neo4j: whole JavaScript numbers become Neo4j integers (so LIMIT,
+ * SKIP and list slices accept them and integer properties stay integers); the rest is unchanged.
+ */
+export function toParams(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toParams);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toParams(v)]));
   }
   return value;
 }

@@ -1,1 +1,339 @@
-export const ANALYSIS_RESOLVERS = [] as const;
+import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { AnalysisService, CentralityAlgorithmName, CommunityAlgorithmName, Scope } from '../../analysis/analysis-service';
+import { cypher } from '../../db/cypher';
+import { EntityRow, LinkRow } from '../../domain/repository';
+import { EntityTypeName, LINK_TYPES, LinkTypeName } from '../../domain/vocabulary';
+import { READ_ROLES } from '../auth-checker';
+import { Context } from '../context';
+import { badInput, tooComplex } from '../errors';
+import { DateScalar, EntityType, LinkType } from '../scalars';
+import { Entity, GraphEdge, GraphNode, Subgraph } from '../types';
+import { toEntity, toSources } from './entity-resolvers';
+
+export enum CentralityAlgorithm {
+  DEGREE = 'DEGREE',
+  BETWEENNESS = 'BETWEENNESS',
+  CLOSENESS = 'CLOSENESS',
+  PAGERANK = 'PAGERANK',
+  EIGENVECTOR = 'EIGENVECTOR',
+}
+export enum CommunityAlgorithm {
+  LOUVAIN = 'LOUVAIN',
+  CONNECTED_COMPONENTS = 'CONNECTED_COMPONENTS',
+}
+registerEnumType(CentralityAlgorithm, {
+  name: 'CentralityAlgorithm',
+  description: 'Unweighted, as networkx computes them: degree = distinct neighbours; betweenness and closeness normalised; PageRank damping 0.85; eigenvector on the largest component.',
+});
+registerEnumType(CommunityAlgorithm, { name: 'CommunityAlgorithm', description: 'LOUVAIN is weighted by link weight (1 when unset) and seeded.' });
+
+@InputType({ description: 'What part of the visible graph to analyse; empty means all of it (countries excepted).' })
+export class AnalysisScope implements Scope {
+  @Field(() => [ID], { nullable: true, description: 'Only these entities.' }) ids?: string[];
+  @Field(() => ID, { nullable: true, description: 'The neighbourhood of this entity…' }) around?: string;
+  @Field(() => Int, { nullable: true, description: '…within this many hops (1-4, default 2).' }) depth?: number;
+  @Field(() => [ID], { nullable: true, description: 'Only facts asserted by these reports.' }) reports?: string[];
+  @Field(() => [EntityType], { nullable: true }) entityTypes?: EntityTypeName[];
+  @Field(() => [LinkType], { nullable: true }) linkTypes?: LinkTypeName[];
+  @Field({ nullable: true, description: 'Analyse persons through co-attendance of events (two-mode data).' }) coAttendance?: boolean;
+  @Field(() => [String], { nullable: true, description: 'Only links with a visible source of these reliabilities (A, B, C, X).' }) reliability?: string[];
+  @Field(() => Int, { nullable: true, description: 'Only links with a visible source of at most this accuracy (1 best … 4).' }) maxAccuracy?: number;
+}
+
+@ObjectType()
+export class EntityScore {
+  @Field(() => Entity) entity!: Entity;
+  @Field(() => Float) score!: number;
+  @Field({ description: 'True when betweenness/closeness were estimated from sampled pivots (large scopes).' }) approximate!: boolean;
+}
+
+@ObjectType()
+export class CommunityMember {
+  @Field(() => ID) id!: string;
+  @Field() label!: string;
+  @Field(() => EntityType) type!: string;
+}
+
+@ObjectType()
+export class Community {
+  @Field(() => Int) id!: number;
+  @Field(() => Int) size!: number;
+  @Field(() => [CommunityMember]) members!: CommunityMember[];
+}
+
+@ObjectType()
+export class CommunitiesResult {
+  @Field(() => Float) modularity!: number;
+  @Field(() => [Community]) communities!: Community[];
+}
+
+@ObjectType()
+export class Path {
+  @Field(() => Int) length!: number;
+  @Field(() => [GraphNode]) nodes!: GraphNode[];
+  @Field(() => [GraphEdge]) edges!: GraphEdge[];
+}
+
+@ObjectType()
+export class SharedEntity {
+  @Field(() => Entity) entity!: Entity;
+  @Field(() => EntityType) type!: string;
+}
+
+@ObjectType({ description: 'Another operation sharing persons, organisations, routes, locations or seizures with this one.' })
+export class LinkedOperation {
+  @Field(() => Entity) operation!: Entity;
+  @Field(() => Float, { description: 'Sum of evidence weights: person/organisation 3, route/seizure 2, location 1.' }) score!: number;
+  @Field(() => [SharedEntity]) shared!: SharedEntity[];
+}
+
+@ObjectType()
+export class TimelineEntry {
+  @Field(() => DateScalar) date!: string;
+  @Field({ description: 'What happened: a link type (ARRESTED, …, MEMBER_OF_SINCE), or a dated entity type.' }) kind!: string;
+  @Field(() => LinkType, { nullable: true }) linkType?: string;
+  @Field(() => Entity, { nullable: true }) entity?: Entity;
+}
+
+@ObjectType()
+export class CountryPair {
+  @Field() countryA!: string;
+  @Field() countryB!: string;
+  @Field(() => Int) links!: number;
+  @Field(() => Int, { description: 'Of which consecutive route legs.' }) routeLegs!: number;
+}
+
+@ObjectType()
+export class MultiCountryOrganisation {
+  @Field(() => Entity) organisation!: Entity;
+  @Field(() => [String]) countries!: string[];
+}
+
+@ObjectType()
+export class BridgedGroup {
+  @Field(() => Entity) organisation!: Entity;
+  @Field({ description: 'MEMBER, or ASSOCIATE (associate of a member).' }) via!: string;
+  @Field(() => [String]) countries!: string[];
+}
+
+@ObjectType()
+export class BridgePerson {
+  @Field(() => Entity) person!: Entity;
+  @Field(() => [BridgedGroup]) groups!: BridgedGroup[];
+  @Field(() => [String]) countries!: string[];
+}
+
+@ObjectType()
+export class CrossBorder {
+  @Field(() => [CountryPair]) countryLinks!: CountryPair[];
+  @Field(() => [MultiCountryOrganisation]) organisations!: MultiCountryOrganisation[];
+  @Field(() => [BridgePerson]) bridges!: BridgePerson[];
+}
+
+const INTERNAL = new Set(['id', 'type', 'label', 'sources', 'grades', 'sortName', 'aliasText', 'source', 'target']);
+const strip = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k, v]) => !INTERNAL.has(k) && v !== null));
+
+export function graphNode(row: EntityRow): GraphNode {
+  return { id: row.id, type: row.type, label: row.label, properties: strip(row) };
+}
+
+export function graphEdge(row: LinkRow & { source?: string; target?: string }): GraphEdge {
+  return {
+    id: row.id,
+    type: row.type,
+    source: row.source ?? row.fromId,
+    target: row.target ?? row.toId,
+    properties: strip(row),
+    sources: toSources(row.sources, row.grades),
+  };
+}
+
+async function entities(ctx: Context, ids: string[]): Promise<Map<string, EntityRow>> {
+  const rows = await ctx.loaders.entity.loadMany(ids);
+  return new Map(rows.filter((r): r is EntityRow => !!r && !(r instanceof Error)).map((r) => [r.id, r]));
+}
+
+const SHARED_WEIGHT: Record<string, number> = { Person: 3, Organisation: 3, Route: 2, Seizure: 2, Location: 1 };
+
+@Resolver()
+export class AnalysisResolver {
+  private service(ctx: Context) {
+    return new AnalysisService(ctx.db, ctx.config);
+  }
+
+  @Authorized(...READ_ROLES)
+  @Query(() => Subgraph, { description: 'The subgraph within `depth` hops, filtered by link and entity types and a time window.' })
+  async neighbourhood(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('depth', () => Int, { defaultValue: 1 }) depth: number,
+    @Arg('linkTypes', () => [LinkType], { nullable: true }) linkTypes?: LinkTypeName[],
+    @Arg('entityTypes', () => [EntityType], { nullable: true }) entityTypes?: EntityTypeName[],
+    @Arg('from', () => DateScalar, { nullable: true }) from?: string,
+    @Arg('to', () => DateScalar, { nullable: true }) to?: string,
+    @Arg('limit', () => Int, { defaultValue: 200, description: 'At most this many nodes.' }) limit?: number,
+  ): Promise<Subgraph> {
+    if (!Number.isInteger(depth) || depth < 1 || depth > 4) throw tooComplex('depth must be between 1 and 4');
+    const max = ctx.config.limits.maxSubgraphNodes;
+    if (!Number.isInteger(limit) || limit! < 1 || limit! > max) throw tooComplex(`limit must be between 1 and ${max}`);
+    const service = this.service(ctx);
+    await service.requireVisible(ctx.auth, id);
+    const result = await service.expand(ctx.auth, id, {
+      depth,
+      linkTypes: linkTypes?.length ? linkTypes : LINK_TYPES,
+      entityTypes: entityTypes?.length ? [...new Set([...entityTypes])] : (['Person', 'Organisation', 'Operation', 'Seizure', 'Route', 'Location', 'Event', 'Country'] as EntityTypeName[]),
+      from,
+      to,
+      limit: limit!,
+    });
+    const nodes = await entities(ctx, result.nodeIds);
+    return {
+      nodes: result.nodeIds.filter((n) => nodes.has(n)).map((n) => graphNode(nodes.get(n)!)),
+      edges: result.links.map(graphEdge),
+      truncated: result.truncated,
+    };
+  }
+
+  @Authorized(...READ_ROLES)
+  @Query(() => [Path], { description: 'One (or all) shortest paths through visible links; countries are never inner steps.' })
+  async shortestPaths(
+    @Ctx() ctx: Context,
+    @Arg('from', () => ID) from: string,
+    @Arg('to', () => ID) to: string,
+    @Arg('maxLength', () => Int, { defaultValue: 6 }) maxLength: number,
+    @Arg('linkTypes', () => [LinkType], { nullable: true }) linkTypes?: LinkTypeName[],
+    @Arg('all', { defaultValue: false }) all?: boolean,
+  ): Promise<Path[]> {
+    const service = this.service(ctx);
+    await service.requireVisible(ctx.auth, from);
+    await service.requireVisible(ctx.auth, to);
+    const rows = await service.shortestPaths(ctx.auth, from, to, maxLength, linkTypes?.length ? linkTypes : LINK_TYPES, all ?? false);
+    const nodes = await entities(ctx, [...new Set(rows.flatMap((r) => r.nodeIds))]);
+    return rows.map((r) => ({
+      length: r.links.length,
+      nodes: r.nodeIds.map((n) => graphNode(nodes.get(n)!)),
+      edges: r.links.map(graphEdge),
+    }));
+  }
+
+  @Authorized(...READ_ROLES)
+  @Query(() => Subgraph, { description: 'How are these entities connected? The union of shortest paths between every pair.' })
+  async connectingNetwork(
+    @Ctx() ctx: Context,
+    @Arg('ids', () => [ID]) ids: string[],
+    @Arg('maxLength', () => Int, { defaultValue: 4 }) maxLength: number,
+    @Arg('linkTypes', () => [LinkType], { nullable: true }) linkTypes?: LinkTypeName[],
+  ): Promise<Subgraph> {
+    const unique = [...new Set(ids)];
+    if (unique.length < 2 || unique.length > 10) throw badInput('ids', 'give between 2 and 10 distinct ids');
+    const service = this.service(ctx);
+    for (const id of unique) await service.requireVisible(ctx.auth, id);
+    const nodeIds = new Set(unique);
+    const edges = new Map<string, GraphEdge>();
+    for (let i = 0; i < unique.length; i++) {
+      for (let j = i + 1; j < unique.length; j++) {
+        const rows = await service.shortestPaths(ctx.auth, unique[i], unique[j], maxLength, linkTypes?.length ? linkTypes : LINK_TYPES, true);
+        for (const r of rows) {
+          r.nodeIds.forEach((n) => nodeIds.add(n));
+          r.links.forEach((l) => edges.set(l.id, graphEdge(l)));
+        }
+      }
+    }
+    const nodes = await entities(ctx, [...nodeIds]);
+    return { nodes: [...nodeIds].filter((n) => nodes.has(n)).map((n) => graphNode(nodes.get(n)!)), edges: [...edges.values()], truncated: false };
+  }
+
+  @Authorized(...READ_ROLES)
+  @Query(() => [EntityScore], { description: 'Key players: the top entities of the scope by a centrality, best first.' })
+  async centrality(
+    @Ctx() ctx: Context,
+    @Arg('algorithm', () => CentralityAlgorithm) algorithm: CentralityAlgorithmName,
+    @Arg('scope', () => AnalysisScope, { nullable: true }) scope?: AnalysisScope,
+    @Arg('top', () => Int, { defaultValue: 10 }) top?: number,
+  ): Promise<EntityScore[]> {
+    if (!Number.isInteger(top) || top! < 1 || top! > ctx.config.limits.maxPageSize) throw tooComplex(`top must be between 1 and ${ctx.config.limits.maxPageSize}`);
+    const { ranked, approximate } = await this.service(ctx).centrality(ctx.auth, algorithm, scope, top!);
+    const found = await entities(ctx, ranked.map(([id]) => id));
+    return ranked.filter(([id]) => found.has(id)).map(([id, score]) => ({ entity: toEntity(found.get(id)!), score, approximate }));
+  }
+
+  @Authorized(...READ_ROLES)
+  @Query(() => CommunitiesResult, { description: 'Communities of the scope, largest first.' })
+  async communities(
+    @Ctx() ctx: Context,
+    @Arg('algorithm', () => CommunityAlgorithm, { defaultValue: CommunityAlgorithm.LOUVAIN }) algorithm: CommunityAlgorithmName,
+    @Arg('scope', () => AnalysisScope, { nullable: true }) scope?: AnalysisScope,
+    @Arg('seed', () => Int, { nullable: true, description: 'Louvain is randomised; the same seed gives the same partition.' }) seed?: number,
+  ): Promise<CommunitiesResult> {
+    const result = await this.service(ctx).communities(ctx.auth, algorithm, scope, seed ?? undefined);
+    const found = await entities(ctx, result.communities.flatMap((c) => c.members));
+    return {
+      modularity: result.modularity,
+      communities: result.communities.map((c) => ({
+        id: c.id,
+        size: c.members.length,
+        members: c.members.filter((m) => found.has(m)).map((m) => ({ id: m, label: found.get(m)!.label, type: found.get(m)!.type })),
+      })),
+    };
+  }
+
+  @Authorized(...READ_ROLES)
+  @Query(() => [LinkedOperation], { description: 'The nexus between investigations: operations sharing entities with this one, ranked.' })
+  async linkedOperations(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<LinkedOperation[]> {
+    const service = this.service(ctx);
+    const op = await service.requireVisible(ctx.auth, id, 'operation');
+    if (op.type !== 'Operation') throw badInput('id', 'is not an operation');
+    const rows = await ctx.db.read<{ id: string; shared: Array<{ id: string; type: string }> }>(cypher('linked-operations'), { auth: ctx.auth, id });
+    const found = await entities(ctx, [...rows.map((r) => r.id), ...rows.flatMap((r) => r.shared.map((s) => s.id))]);
+    return rows
+      .filter((r) => found.has(r.id))
+      .map((r) => ({
+        operation: toEntity(found.get(r.id)!),
+        score: r.shared.reduce((sum, s) => sum + (SHARED_WEIGHT[s.type] ?? 1), 0),
+        shared: r.shared.filter((s) => found.has(s.id)).map((s) => ({ entity: toEntity(found.get(s.id)!), type: s.type })),
+      }))
+      .sort((a, b) => b.score - a.score || (a.operation.label < b.operation.label ? -1 : 1));
+  }
+
+  @Authorized(...READ_ROLES)
+  @Query(() => [TimelineEntry], { description: 'The dated events around an entity, in order.' })
+  async timeline(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('limit', () => Int, { defaultValue: 200 }) limit: number): Promise<TimelineEntry[]> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > ctx.config.limits.maxPageSize) throw tooComplex(`limit must be between 1 and ${ctx.config.limits.maxPageSize}`);
+    await this.service(ctx).requireVisible(ctx.auth, id);
+    const rows = await ctx.db.read<{ date: string; kind: string; linkType: string | null; entityId: string }>(cypher('timeline'), { auth: ctx.auth, id, limit });
+    const found = await entities(ctx, rows.map((r) => r.entityId));
+    return rows.map((r) => ({ date: r.date, kind: r.kind, linkType: r.linkType ?? undefined, entity: found.has(r.entityId) ? toEntity(found.get(r.entityId)!) : undefined }));
+  }
+
+  @Authorized(...READ_ROLES)
+  @Query(() => CrossBorder, { description: 'Links and networks that span countries.' })
+  async crossBorder(
+    @Ctx() ctx: Context,
+    @Arg('countries', () => [String], { nullable: true, description: 'Only figures involving these ISO codes.' }) countries?: string[],
+    @Arg('linkTypes', () => [LinkType], { nullable: true }) linkTypes?: LinkTypeName[],
+    @Arg('minCountries', () => Int, { defaultValue: 2 }) minCountries?: number,
+    @Arg('top', () => Int, { defaultValue: 50 }) top?: number,
+  ): Promise<CrossBorder> {
+    if (!Number.isInteger(top) || top! < 1 || top! > ctx.config.limits.maxPageSize) throw tooComplex(`top must be between 1 and ${ctx.config.limits.maxPageSize}`);
+    const params = { auth: ctx.auth, countries: countries?.length ? countries.map((c) => c.toUpperCase()) : null, top };
+    const [pairs, orgs, bridges] = await Promise.all([
+      ctx.db.read<CountryPair>(cypher('cross-border-pairs'), { ...params, linkTypes: linkTypes?.length ? linkTypes : LINK_TYPES.filter((t) => t !== 'NATIONAL_OF' && t !== 'BASED_IN') }),
+      ctx.db.read<{ id: string; countries: string[] }>(cypher('cross-border-organisations'), { ...params, kinds: null, minCountries }),
+      ctx.db.read<{ id: string; countries: string[]; groups: Array<{ id: string; via: string; countries: string[] }> }>(cypher('cross-border-bridges'), params),
+    ]);
+    const found = await entities(ctx, [...orgs.map((o) => o.id), ...bridges.flatMap((b) => [b.id, ...b.groups.map((g) => g.id)])]);
+    return {
+      countryLinks: pairs,
+      organisations: orgs.filter((o) => found.has(o.id)).map((o) => ({ organisation: toEntity(found.get(o.id)!), countries: o.countries })),
+      bridges: bridges
+        .filter((b) => found.has(b.id))
+        .map((b) => ({
+          person: toEntity(found.get(b.id)!),
+          countries: b.countries,
+          groups: b.groups.filter((g) => found.has(g.id)).map((g) => ({ organisation: toEntity(found.get(g.id)!), via: g.via, countries: g.countries })),
+        })),
+    };
+  }
+}
+
+export const ANALYSIS_RESOLVERS = [AnalysisResolver] as const;
