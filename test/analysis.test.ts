@@ -1,0 +1,200 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { adjacencyReport, twoModeReport } from '../src/import/dataset-report';
+import { ReportImporter } from '../src/import/importer';
+import { parseAdjacencyCsv, parseTwoModeCsv } from '../src/import/matrix-csv';
+import { seedReportFiles } from '../src/import/seed';
+import { DATASETS, importFile, resetDatabase, startServer, TestServer } from './support/harness';
+
+interface Reference {
+  nodes: number;
+  edges: number;
+  components: number;
+  largestComponent: number;
+  louvainModularity: number;
+  degree: Record<string, number>;
+  betweenness: Record<string, number>;
+  closeness: Record<string, number>;
+  pagerank: Record<string, number>;
+  eigenvector: Record<string, number>;
+  shortestPaths: Array<{ from: string; to: string; length: number; count: number }>;
+}
+
+const reference = (name: string): Reference => JSON.parse(fs.readFileSync(path.join(DATASETS, 'reference', `${name}.json`), 'utf8'));
+const ALGORITHMS = { DEGREE: 'degree', BETWEENNESS: 'betweenness', CLOSENESS: 'closeness', PAGERANK: 'pagerank', EIGENVECTOR: 'eigenvector' } as const;
+
+/**
+ * The whole path — CSV import, storage, the need-to-know scope query, the algorithms, GraphQL —
+ * checked against figures computed independently with networkx (shared/datasets/reference).
+ */
+describe('link analysis against the networkx references', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+    await resetDatabase(server.db);
+    const importer = new ReportImporter(server.db);
+    for (const name of ['morselli_siren', 'morselli_caviar']) {
+      const file = path.join(DATASETS, `${name}.csv`);
+      await importer.import(adjacencyReport(file, parseAdjacencyCsv(fs.readFileSync(file, 'utf8'))));
+    }
+    const twoMode = path.join(DATASETS, 'ndrangheta_infinito_2mode.csv');
+    await importer.import(twoModeReport(twoMode, parseTwoModeCsv(fs.readFileSync(twoMode, 'utf8'))));
+  });
+  afterAll(() => server.stop());
+
+  describe.each(['morselli_siren', 'morselli_caviar'])('%s', (name) => {
+    const ref = reference(name);
+    const scope = { reports: [`dataset:${name}`] };
+    const label = (id: string) => id.slice(name.length + 1);
+
+    it.each(Object.keys(ALGORITHMS) as Array<keyof typeof ALGORITHMS>)('%s centrality of every node matches (1e-4)', async (algorithm) => {
+      const res = await server.gql('query ($a: CentralityAlgorithm!, $s: AnalysisScope) { centrality(algorithm: $a, scope: $s, top: 500) { entity { id } score approximate } }', { a: algorithm, s: scope });
+      expect(res.errors).toBeUndefined();
+      const scores: Array<{ entity: { id: string }; score: number; approximate: boolean }> = res.data!.centrality;
+      const expected = ref[ALGORITHMS[algorithm]];
+      expect(scores).toHaveLength(ref.nodes);
+      for (const { entity, score, approximate } of scores) {
+        expect(approximate).toBe(false);
+        const want = expected[label(entity.id)];
+        expect(want).toBeDefined();
+        if (algorithm === 'DEGREE') expect(score).toBe(want);
+        else expect(Math.abs(score - want)).toBeLessThan(1e-4);
+      }
+      // best first
+      for (let i = 1; i < scores.length; i++) expect(scores[i - 1].score).toBeGreaterThanOrEqual(scores[i].score);
+    });
+
+    it('finds the reference shortest-path lengths and counts', async () => {
+      for (const pair of ref.shortestPaths) {
+        const res = await server.gql('query ($f: ID!, $t: ID!) { shortestPaths(from: $f, to: $t, all: true, maxLength: 8) { length nodes { id } edges { source target } } }', {
+          f: `${name}:${pair.from}`,
+          t: `${name}:${pair.to}`,
+        });
+        expect(res.errors).toBeUndefined();
+        const paths = res.data!.shortestPaths;
+        expect(paths).toHaveLength(pair.count);
+        for (const p of paths) {
+          expect(p.length).toBe(pair.length);
+          expect(p.nodes[0].id).toBe(`${name}:${pair.from}`);
+          expect(p.nodes[p.nodes.length - 1].id).toBe(`${name}:${pair.to}`);
+        }
+        // distinct paths
+        expect(new Set(paths.map((p: { nodes: Array<{ id: string }> }) => p.nodes.map((n) => n.id).join('>'))).size).toBe(pair.count);
+      }
+    });
+
+    it('finds communities: Louvain modularity within 0.03, components as the reference', async () => {
+      const res = await server.gql('query ($s: AnalysisScope) { louvain: communities(algorithm: LOUVAIN, scope: $s, seed: 7) { modularity communities { size members { id } } } cc: communities(algorithm: CONNECTED_COMPONENTS, scope: $s) { communities { size } } }', { s: scope });
+      expect(res.errors).toBeUndefined();
+      expect(Math.abs(res.data!.louvain.modularity - ref.louvainModularity)).toBeLessThan(0.03);
+      const sizes: number[] = res.data!.louvain.communities.map((c: { size: number }) => c.size);
+      expect(sizes.reduce((a, b) => a + b, 0)).toBe(ref.nodes);
+      expect(res.data!.cc.communities).toHaveLength(ref.components);
+      expect(res.data!.cc.communities[0].size).toBe(ref.largestComponent);
+    });
+  });
+
+  it('analyses two-mode data through the co-attendance projection', async () => {
+    const file = path.join(DATASETS, 'ndrangheta_infinito_2mode.csv');
+    const matrix = parseTwoModeCsv(fs.readFileSync(file, 'utf8'));
+    // Independent expectation straight from the matrix: distinct co-attendees per person.
+    const eventsOf = new Map<string, Set<string>>();
+    for (const a of matrix.attendance) eventsOf.set(a.person, new Set([...(eventsOf.get(a.person) ?? []), a.event]));
+    const attendeesOf = new Map<string, string[]>();
+    for (const a of matrix.attendance) attendeesOf.set(a.event, [...(attendeesOf.get(a.event) ?? []), a.person]);
+    const degree = new Map<string, number>();
+    for (const [person, events] of eventsOf) {
+      const others = new Set<string>();
+      for (const e of events) for (const q of attendeesOf.get(e)!) if (q !== person) others.add(q);
+      degree.set(person, others.size);
+    }
+    const res = await server.gql('{ centrality(algorithm: DEGREE, scope: { reports: ["dataset:ndrangheta_infinito_2mode"], coAttendance: true }, top: 500) { entity { id label type } score } }');
+    expect(res.errors).toBeUndefined();
+    const scores: Array<{ entity: { label: string; type: string }; score: number }> = res.data!.centrality;
+    expect(scores).toHaveLength(eventsOf.size);
+    for (const s of scores) {
+      expect(s.entity.type).toBe('Person');
+      expect(s.score).toBe(degree.get(s.entity.label));
+    }
+  });
+});
+
+/** The seed's questions, answered from the demo data (see seed/README.md, "Designed links"). */
+describe('the demo data answers the analysts’ questions', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+    await resetDatabase(server.db);
+    for (const file of seedReportFiles()) await importFile(server.db, file);
+  });
+  afterAll(() => server.stop());
+
+  it('links the Canary Islands operation to the Gioia Tauro case through Perović, the clan and a route', async () => {
+    const res = await server.gql('{ linkedOperations(id: "operation:canary-islands-skaljari-cell") { operation { id } score shared { type entity { label } } } }');
+    expect(res.errors).toBeUndefined();
+    const linked = res.data!.linkedOperations;
+    const gioia = linked.find((l: { operation: { id: string } }) => l.operation.id === 'operation:gioia-tauro-cocaine-shipments-case');
+    expect(gioia).toBeDefined();
+    expect(gioia.shared.map((s: { entity: { label: string } }) => s.entity.label)).toEqual(expect.arrayContaining(['Luka Perović', 'Škaljari clan']));
+    expect(linked[0].operation.id).toBe('operation:gioia-tauro-cocaine-shipments-case');
+    for (let i = 1; i < linked.length; i++) expect(linked[i - 1].score).toBeGreaterThanOrEqual(linked[i].score);
+  });
+
+  it('links operations through shared routes and locations (Balkan route via Gevgelija)', async () => {
+    const res = await server.gql('{ linkedOperations(id: "operation:gevgelija-migrant-smuggling-ring") { operation { label } shared { type entity { label } } } }');
+    const jad = res.data!.linkedOperations.find((l: { operation: { label: string } }) => /Joint Action Days/.test(l.operation.label));
+    expect(jad).toBeDefined();
+    expect(jad.shared.map((s: { entity: { label: string } }) => s.entity.label)).toContain('Sashko Nikolov');
+  });
+
+  it('shows groups active across borders and the persons who bridge them', async () => {
+    const res = await server.gql('{ crossBorder(top: 50) { countryLinks { countryA countryB links } organisations { organisation { label } countries } bridges { person { label } countries groups { organisation { label } via } } } }');
+    expect(res.errors).toBeUndefined();
+    const cb = res.data!.crossBorder;
+    const orgs = new Map(cb.organisations.map((o: { organisation: { label: string }; countries: string[] }) => [o.organisation.label, o.countries]));
+    expect(orgs.get('Škaljari clan')).toEqual(expect.arrayContaining(['ME', 'ES', 'IT']));
+    const bridges = new Map(cb.bridges.map((b: { person: { label: string }; groups: unknown[] }) => [b.person.label, b]));
+    for (const person of ['Klodian Muçaj', 'Arben Sula']) expect(bridges.has(person)).toBe(true);
+    const mucaj = bridges.get('Klodian Muçaj') as { groups: Array<{ organisation: { label: string }; via: string }> };
+    expect(mucaj.groups.map((g) => `${g.organisation.label}/${g.via}`).sort()).toEqual([
+      'Brussels-Antwerp Albanian cocaine network/MEMBER',
+      'Tarragona-Castellon Albanian cannabis clan/MEMBER',
+    ]);
+    for (let i = 1; i < cb.countryLinks.length; i++) expect(cb.countryLinks[i - 1].links).toBeGreaterThanOrEqual(cb.countryLinks[i].links);
+    expect(cb.countryLinks.every((p: { countryA: string; countryB: string }) => p.countryA < p.countryB)).toBe(true);
+  });
+
+  it('draws the neighbourhood of a suspect as a subgraph, honouring depth, types, time window and limit', async () => {
+    const q = 'query ($d: Int, $l: Int, $t: [EntityType!], $from: Date, $to: Date) { neighbourhood(id: "person:luka-perovic:1986-03-14", depth: $d, limit: $l, entityTypes: $t, from: $from, to: $to) { truncated nodes { id type label properties } edges { id type source target sources { reportId } } } }';
+    const one = (await server.gql(q, { d: 1, l: 500 })).data!.neighbourhood;
+    const two = (await server.gql(q, { d: 2, l: 500 })).data!.neighbourhood;
+    expect(one.truncated).toBe(false);
+    expect(two.nodes.length).toBeGreaterThan(one.nodes.length);
+    const ids = new Set(two.nodes.map((n: { id: string }) => n.id));
+    for (const e of two.edges) {
+      expect(ids.has(e.source)).toBe(true);
+      expect(ids.has(e.target)).toBe(true);
+      expect(e.sources.length).toBeGreaterThan(0);
+    }
+    const persons = (await server.gql(q, { d: 2, l: 500, t: ['Person'] })).data!.neighbourhood;
+    expect(persons.nodes.every((n: { type: string }) => n.type === 'Person')).toBe(true);
+    const capped = (await server.gql(q, { d: 2, l: 5 })).data!.neighbourhood;
+    expect(capped.truncated).toBe(true);
+    expect(capped.nodes).toHaveLength(5);
+    // A window before any of his dated links keeps only undated ones.
+    const early = (await server.gql(q, { d: 1, l: 500, from: '1990-01-01', to: '1990-12-31' })).data!.neighbourhood;
+    expect(early.edges.some((e: { type: string }) => e.type === 'ARRESTED')).toBe(false);
+    expect(one.edges.some((e: { type: string }) => e.type === 'ARRESTED')).toBe(true);
+  });
+
+  it('orders a timeline and connects suspects', async () => {
+    const t = await server.gql('{ timeline(id: "person:luka-perovic:1986-03-14") { date kind entity { id } } }');
+    const dates = t.data!.timeline.map((e: { date: string }) => e.date);
+    expect(dates.length).toBeGreaterThan(0);
+    expect([...dates].sort()).toEqual(dates);
+    const net = await server.gql('{ connectingNetwork(ids: ["person:luka-perovic:1986-03-14", "person:klodian-mucaj:1990-02-27"]) { nodes { id } edges { source target } } }');
+    const nodeIds = net.data!.connectingNetwork.nodes.map((n: { id: string }) => n.id);
+    expect(nodeIds).toEqual(expect.arrayContaining(['person:luka-perovic:1986-03-14', 'person:klodian-mucaj:1990-02-27']));
+    expect(net.data!.connectingNetwork.edges.length).toBeGreaterThanOrEqual(3);
+  });
+});
