@@ -1,3 +1,5 @@
 UNWIND $rows AS row
-MATCH (:Entity {id: row.from})-[r {id: row.id}]->(:Entity {id: row.to})
+MATCH (a:Entity {id: row.from}) USING INDEX a:Entity(id)
+MATCH (b:Entity {id: row.to}) USING INDEX b:Entity(id)
+MATCH (a)-[r {id: row.id}]->(b)
 RETURN r.id AS id, properties(r) AS props

@@ -3,6 +3,9 @@ import { logger } from '../logger';
 import { DatabaseUnavailableError } from '../graphql/errors';
 import { toParams, toPlain } from './values';
 
+/** Queries slower than this are logged (without their parameters). */
+const SLOW_QUERY_MS = Number(process.env.SLOW_QUERY_MS ?? 2000);
+
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
@@ -115,7 +118,10 @@ export class Database {
   /** Runs a query inside an existing transaction and converts its rows. */
   async runIn<T = Row>(tx: ManagedTransaction, cypher: string, params: Params = {}): Promise<T[]> {
     this.queryCount += 1;
+    const started = Date.now();
     const result = await tx.run(cypher, toParams(params) as Params);
+    const ms = Date.now() - started;
+    if (ms >= SLOW_QUERY_MS) logger.warn({ ms, query: cypher.slice(0, 200) }, 'slow query');
     return result.records.map((record) => toPlain(record.toObject()) as T);
   }
 

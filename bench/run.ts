@@ -1,0 +1,154 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AnalysisService } from '../src/analysis/analysis-service';
+import { mulberry32 } from '../src/analysis/graph-algorithms';
+import { visibilityOf } from '../src/auth/principal';
+import { loadConfig } from '../src/config';
+import { bootstrapDatabase } from '../src/db/bootstrap';
+import { openDatabase } from '../src/db/connect';
+import { freePort } from '../src/db/embedded-neo4j';
+import { Repository } from '../src/domain/repository';
+import { ReportImporter } from '../src/import/importer';
+
+/**
+ * Benchmark on a synthetic graph of BENCH_PERSONS persons (default 100,000) in BENCH_REPORTS
+ * reports, about 3 links per person (a ring plus random long-range ties, like a small world).
+ * Prints import throughput and the time of each analysis, each as a ratio to the baseline measured
+ * in the same run: reading the scope's visible subgraph out of Neo4j (the floor any engine pays).
+ *
+ *   npm run bench                      # embedded Neo4j in a temporary directory
+ *   BENCH_PERSONS=20000 npm run bench  # smaller
+ *   NEO4J_URI=bolt://… npm run bench   # against a server (writes bench reports into it!)
+ */
+async function main() {
+  const persons = Number(process.env.BENCH_PERSONS ?? 100000);
+  const reports = Number(process.env.BENCH_REPORTS ?? 10);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-neo4j-'));
+  const config = loadConfig({
+    ...process.env,
+    NEO4J_EMBEDDED_PORT: process.env.NEO4J_URI ? undefined : String(await freePort()),
+    NEO4J_EMBEDDED_DATA_DIR: dataDir,
+    NEO4J_EMBEDDED_HEAP_MB: process.env.NEO4J_EMBEDDED_HEAP_MB ?? '3072',
+    NEO4J_EMBEDDED_PAGECACHE_MB: process.env.NEO4J_EMBEDDED_PAGECACHE_MB ?? '1024',
+    NEO4J_QUERY_TIMEOUT_MS: '600000',
+    MAX_ANALYSIS_NODES: String(persons + 10),
+  });
+  const connection = await openDatabase(config);
+  const db = connection.db;
+  const lines: string[] = [];
+  const say = (line: string) => {
+    lines.push(line);
+    process.stdout.write(`${line}\n`);
+  };
+  try {
+    await bootstrapDatabase(db);
+    say(`# Benchmark: ${persons.toLocaleString('en')} persons in ${reports} reports, ${os.cpus().length} cores, Node ${process.version}`);
+    say(`Neo4j: ${connection.uri}${connection.embedded ? ' (embedded, heap 3 GiB, page cache 1 GiB)' : ''}`);
+
+    // --- import -----------------------------------------------------------------------------
+    // Warm-up: a small report first, committed, so that query plans and statistics are no longer
+    // those of an empty store (the first bulk transaction into a brand-new store runs much slower).
+    await warmUp(db);
+    const rnd = mulberry32(1);
+    const perReport = Math.ceil(persons / reports);
+    const importer = new ReportImporter(db);
+    let records = 0;
+    const t0 = Date.now();
+    for (let r = 0; r < reports; r++) {
+      const lo = r * perReport;
+      const hi = Math.min(persons, lo + perReport);
+      const refs = new Map<number, string>();
+      const entities: Array<Record<string, unknown>> = [];
+      const ref = (i: number) => {
+        let x = refs.get(i);
+        if (!x) {
+          x = `p${i}`;
+          refs.set(i, x);
+          entities.push({ ref: x, type: 'Person', id: `bench:p${i}`, name: `Bench Person ${i}`, nationalities: [['RS', 'ME', 'AL', 'BA', 'MK', 'HR', 'IT', 'DE'][i % 8]] });
+        }
+        return x;
+      };
+      const links: Array<Record<string, unknown>> = [];
+      for (let i = lo; i < hi; i++) {
+        ref(i);
+        links.push({ type: 'ASSOCIATE_OF', from: ref(i), to: ref((i + 1) % persons), weight: 1 + (i % 3) });
+        links.push({ type: 'ASSOCIATE_OF', from: ref(i), to: ref((i + 2) % persons), weight: 1 });
+        if (rnd() < 0.5) links.push({ type: 'ASSOCIATE_OF', from: ref(i), to: ref(Math.floor(rnd() * persons)), kind: 'COMMUNICATION' });
+      }
+      const seen = new Set<string>();
+      const unique = links.filter((l) => {
+        const key = [l.from, l.to].sort().join('|');
+        if (l.from === l.to || seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      const outcome = await importer.import({
+        report: { id: `BENCH-${r}`, title: `Benchmark report ${r}`, date: '2024-01-01', agency: 'BENCH', classification: 'RESTRICTED' },
+        entities,
+        links: unique,
+      });
+      records += entities.length + unique.length;
+      process.stderr.write(`  report ${r + 1}/${reports}: ${outcome.nodes.created} nodes, ${outcome.links.created} links created\n`);
+    }
+    const importSeconds = (Date.now() - t0) / 1000;
+    say(`\nImport: ${records.toLocaleString('en')} records (entities + links) in ${importSeconds.toFixed(1)} s = ${Math.round(records / importSeconds).toLocaleString('en')} records/s (validation, identity, one transaction per report)`);
+
+    // --- analysis -----------------------------------------------------------------------------
+    const auth = visibilityOf({ subject: 'bench', roles: ['analyst'], agency: 'BENCH', country: 'NL', clearance: 'SECRET' });
+    const analysis = new AnalysisService(db, config);
+    const repo = new Repository(db);
+    const scope = { reports: Array.from({ length: reports }, (_, r) => `BENCH-${r}`) };
+    const time = async (fn: () => Promise<unknown>) => {
+      const start = process.hrtime.bigint();
+      await fn();
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    };
+    await analysis.scopeGraph(auth, scope); // warm-up (query plans, page cache)
+    const baseline = await time(() => analysis.scopeGraph(auth, scope));
+    const graph = await analysis.scopeGraph(auth, scope);
+    say(`\nBaseline: reading the visible scope subgraph (${graph.nodes.length.toLocaleString('en')} nodes, ${graph.edges.length.toLocaleString('en')} links) = ${(baseline / 1000).toFixed(2)} s`);
+    say('\n| operation | seconds | × baseline |');
+    say('|---|---:|---:|');
+    const row = (name: string, ms: number) => say(`| ${name} | ${(ms / 1000).toFixed(2)} | ${(ms / baseline).toFixed(2)} |`);
+    for (const algorithm of ['DEGREE', 'PAGERANK', 'EIGENVECTOR', 'BETWEENNESS', 'CLOSENESS'] as const) {
+      row(`centrality ${algorithm}${algorithm === 'BETWEENNESS' || algorithm === 'CLOSENESS' ? ' (500 sampled pivots)' : ''}`, await time(() => analysis.centrality(auth, algorithm, scope, 10)));
+    }
+    row('communities LOUVAIN', await time(() => analysis.communities(auth, 'LOUVAIN', scope)));
+    row('communities CONNECTED_COMPONENTS', await time(() => analysis.communities(auth, 'CONNECTED_COMPONENTS', scope)));
+    const sample = (k: number) => Array.from({ length: k }, () => `bench:p${Math.floor(rnd() * persons)}`);
+    const starts = sample(20);
+    const neighbourhood = await time(async () => {
+      for (const id of starts) await analysis.expand(auth, id, { depth: 2, linkTypes: ['ASSOCIATE_OF'], entityTypes: ['Person'], limit: 2000 });
+    });
+    row('neighbourhood depth 2 (mean of 20)', neighbourhood / starts.length);
+    const pairs = sample(20);
+    const paths = await time(async () => {
+      for (let i = 0; i < pairs.length; i += 2) await analysis.shortestPaths(auth, pairs[i], pairs[i + 1], 8, ['ASSOCIATE_OF'], false);
+    });
+    row('shortest path, max 8 hops (mean of 10)', paths / (pairs.length / 2));
+    const search = await time(async () => {
+      for (const text of ['bench person 4711', 'persn 99', 'bench 12345', 'person 5']) await repo.search(auth, text, [], 0, 20);
+    });
+    row('full-text search (mean of 4)', search / 4);
+  } finally {
+    await connection.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (process.env.BENCH_OUT) fs.writeFileSync(process.env.BENCH_OUT, `${lines.join('\n')}\n`);
+}
+
+async function warmUp(db: Awaited<ReturnType<typeof openDatabase>>['db']) {
+  const entities = Array.from({ length: 2000 }, (_, i) => ({ ref: `w${i}`, type: 'Person' as const, id: `warmup:p${i}`, name: `Warm-up ${i}` }));
+  const links = entities.slice(1).map((e, i) => ({ type: 'ASSOCIATE_OF' as const, from: e.ref, to: `w${i}` }));
+  const started = Date.now();
+  await new ReportImporter(db).import({ report: { id: 'BENCH-WARMUP', title: 'warm-up', date: '2024-01-01', agency: 'BENCH', classification: 'RESTRICTED' }, entities, links });
+  await db.write('CALL db.prepareForReplanning()');
+  process.stderr.write(`  warm-up import: ${Date.now() - started} ms\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`benchmark failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
