@@ -1,3 +1,3 @@
-UNWIND $ids AS id
-MATCH (n:Entity {id: id}) USING INDEX n:Entity(id)
+UNWIND $rows AS row
+MATCH (n:Entity {id: row.id}) USING INDEX n:Entity(id)
 RETURN n.id AS id, properties(n) AS props

@@ -156,7 +156,11 @@ export class AnalysisService {
       modularity = partitionModularity(graph, communityOf);
     }
     const groups = new Map<number, string[]>();
-    for (const [id, c] of communityOf) groups.set(c, [...(groups.get(c) ?? []), id]);
+    for (const [id, c] of communityOf) {
+      const members = groups.get(c);
+      if (members) members.push(id);
+      else groups.set(c, [id]);
+    }
     const communities = [...groups.values()]
       .sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1))
       .map((members, i) => ({ id: i, members: members.sort() }));

@@ -136,6 +136,16 @@ export class PageInfo {
   @Field(() => String, { nullable: true }) endCursor?: string | null;
 }
 
+/** Page info of a page of `count` items starting at `start` of `total`, with the edges' cursors. */
+export function pageInfoOf(start: number, total: number, edges: Array<{ cursor: string }>, more?: boolean): PageInfo {
+  return {
+    hasNextPage: more ?? start + edges.length < total,
+    hasPreviousPage: start > 0,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges[edges.length - 1]?.cursor ?? null,
+  };
+}
+
 export interface ConnectionShape<T> {
   edges: Array<{ cursor: string; node: T }>;
   pageInfo: PageInfo;

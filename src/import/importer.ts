@@ -171,48 +171,45 @@ export class ReportImporter {
       ),
     });
 
-    // Nodes: read what exists, merge in TypeScript, write only what changed.
-    const existingNodes = new Map<string, Record<string, unknown>>();
-    for (const ids of chunks(plan.nodes.map((n) => n.id))) {
-      for (const row of await db.runIn<{ id: string; props: Record<string, unknown> }>(tx, cypher('import-existing-nodes'), { ids })) {
-        existingNodes.set(row.id, row.props);
+    // Nodes, then links: read what exists, merge in TypeScript, write only what changed.
+    const readExisting = async (query: string, keys: Array<Record<string, unknown>>) => {
+      const existing = new Map<string, Record<string, unknown>>();
+      for (const rows of chunks(keys)) {
+        for (const row of await db.runIn<{ id: string; props: Record<string, unknown> }>(tx, cypher(query), { rows })) existing.set(row.id, row.props);
       }
-    }
-    const nodeRows: Array<{ id: string; type: string; props: Record<string, unknown> }> = [];
-    for (const node of plan.nodes) {
-      const before = existingNodes.get(node.id);
-      const after = mergeNode(before, node, plan.reportId);
-      if (!before) outcome.nodes.created += 1;
-      else if (canonical(before) === canonical(after)) {
-        outcome.nodes.unchanged += 1;
-        continue;
-      } else outcome.nodes.updated += 1;
-      outcome.changedIds.push(node.id);
-      nodeRows.push({ id: node.id, type: node.type, props: toStored(after, DATE_FIELDS) });
-    }
+      return existing;
+    };
+    /** Counts created/updated/unchanged and returns the facts to write with their merged properties. */
+    const diff = <T extends { id: string }>(items: T[], existing: Map<string, Record<string, unknown>>, merge: (before: Record<string, unknown> | undefined, item: T) => Record<string, unknown>, counts: Counts) =>
+      items.flatMap((item) => {
+        const before = existing.get(item.id);
+        const after = merge(before, item);
+        if (!before) counts.created += 1;
+        else if (canonical(before) === canonical(after)) {
+          counts.unchanged += 1;
+          return [];
+        } else counts.updated += 1;
+        return [{ item, after }];
+      });
+
+    const existingNodes = await readExisting('import-existing-nodes', plan.nodes.map((n) => ({ id: n.id })));
+    const nodeRows = diff(plan.nodes, existingNodes, (before, node) => mergeNode(before, node, plan.reportId), outcome.nodes).map(({ item, after }) => {
+      outcome.changedIds.push(item.id);
+      return { id: item.id, type: item.type, props: toStored(after, DATE_FIELDS) };
+    });
     for (const rows of chunks(nodeRows)) await db.runIn(tx, cypher('import-write-nodes'), { rows });
     for (const rows of chunks(plan.nodes.map((n) => ({ id: n.id, grade: n.grade })))) {
       await db.runIn(tx, cypher('import-asserts'), { reportId: plan.reportId, rows });
     }
 
-    // Links, the same way.
-    const existingLinks = new Map<string, Record<string, unknown>>();
-    for (const rows of chunks(plan.links.map((l) => ({ id: l.id, from: l.from, to: l.to })))) {
-      for (const row of await db.runIn<{ id: string; props: Record<string, unknown> }>(tx, cypher('import-existing-links'), { rows })) {
-        existingLinks.set(row.id, row.props);
-      }
-    }
-    const linkRows: Array<{ id: string; type: string; from: string; to: string; props: Record<string, unknown> }> = [];
-    for (const link of plan.links) {
-      const before = existingLinks.get(link.id);
-      const after = mergeLink(before, link, plan.reportId);
-      if (!before) outcome.links.created += 1;
-      else if (canonical(before) === canonical(after)) {
-        outcome.links.unchanged += 1;
-        continue;
-      } else outcome.links.updated += 1;
-      linkRows.push({ id: link.id, type: link.type, from: link.from, to: link.to, props: toStored(after, LINK_DATE_FIELDS) });
-    }
+    const existingLinks = await readExisting('import-existing-links', plan.links.map((l) => ({ id: l.id, from: l.from, to: l.to })));
+    const linkRows = diff(plan.links, existingLinks, (before, link) => mergeLink(before, link, plan.reportId), outcome.links).map(({ item, after }) => ({
+      id: item.id,
+      type: item.type,
+      from: item.from,
+      to: item.to,
+      props: toStored(after, LINK_DATE_FIELDS),
+    }));
     for (const rows of chunks(linkRows)) await db.runIn(tx, cypher('import-write-links'), { rows });
     return outcome;
   }

@@ -3,7 +3,7 @@ import { AuditLog } from '../../audit/audit-log';
 import { ADMIN_ROLES } from '../auth-checker';
 import { Context } from '../context';
 import { badInput } from '../errors';
-import { Connection } from '../types';
+import { Connection, pageInfoOf } from '../types';
 
 @ObjectType({ description: 'One audited request. Entries are never updated or deleted.' })
 export class AuditEntryType {
@@ -56,12 +56,8 @@ export class AuditResolver {
     return {
       edges,
       totalCount: total,
-      pageInfo: {
-        hasNextPage: edges.length > 0 && edges[edges.length - 1].node.seq > 1 && edges.length === first,
-        hasPreviousPage: afterSeq !== undefined,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
+      // Sequence numbers are gapless, so more entries follow while the last one shown is above 1.
+      pageInfo: pageInfoOf(afterSeq !== undefined ? 1 : 0, total, edges, edges.length > 0 && edges[edges.length - 1].node.seq > 1 && edges.length === first),
     };
   }
 

@@ -12,6 +12,7 @@ import {
   Entity,
   EntityConnection,
   ImportResult,
+  pageInfoOf,
   OperationConnection,
   PersonConnection,
   Report,
@@ -71,16 +72,7 @@ async function entityPage(
     .map((item, i) => ({ item, i, row: rows[i] }))
     .filter((x): x is { item: { id: string; sortName?: string }; i: number; row: EntityRow } => !!x.row && !(x.row instanceof Error))
     .map(({ item, i, row }) => ({ cursor: encodeCursor(cursorOf(item, i)), node: toEntity(row) }));
-  return {
-    edges,
-    totalCount: result.total,
-    pageInfo: {
-      hasNextPage: result.start + result.page.length < result.total,
-      hasPreviousPage: result.start > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-  };
+  return { edges, totalCount: result.total, pageInfo: pageInfoOf(result.start, result.total, edges, result.start + result.page.length < result.total) };
 }
 
 const upper = (s?: string | null) => (s ? s.toUpperCase() : null);
@@ -120,16 +112,7 @@ export class QueryResolver {
       first: checkFirst(ctx, first),
     });
     const edges = result.page.map((r) => ({ cursor: encodeCursor({ date: r.date, id: r.id }), node: r }));
-    return {
-      edges,
-      totalCount: result.total,
-      pageInfo: {
-        hasNextPage: result.start + result.page.length < result.total,
-        hasPreviousPage: result.start > 0,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-    };
+    return { edges, totalCount: result.total, pageInfo: pageInfoOf(result.start, result.total, edges) };
   }
 
   @Authorized(...READ_ROLES)
