@@ -27,17 +27,16 @@ describe('recovery when the database dies', () => {
 
   it('reports not-ready and DATABASE_UNAVAILABLE within seconds, then recovers with data intact', async () => {
     process.kill(embeddedPid(), 'SIGKILL');
+    // Readiness notices within a probe interval or two (the supervisor waits 5 s before restarting).
+    const noticedMs = await waitFor(async () => (await fetch(`${server.url}/ready`)).status === 503, 4000);
+    expect(noticedMs).toBeLessThan(4000);
+    // Requests fail fast with a stable code instead of hanging.
     const started = Date.now();
     const res = await server.gql('{ serviceInfo { neo4jVersion } }');
-    const tookMs = Date.now() - started;
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(res.status).toBe(503);
     expect(res.errors?.[0].extensions?.code).toBe('DATABASE_UNAVAILABLE');
-    expect(tookMs).toBeLessThan(8000);
-    // Readiness already knows; the supervisor waits 2 s before restarting the JVM.
-    expect((await fetch(`${server.url}/ready`)).status).toBe(503);
-    // Once the service has noticed, requests are refused at once, before any resolver runs.
-    const refused = await server.gql('{ __typename }');
-    expect(refused.status).toBe(503);
-    expect(refused.errors?.[0].extensions?.code).toBe('DATABASE_UNAVAILABLE');
+    expect(res.data).toBeUndefined();
 
     await waitFor(async () => (await fetch(`${server.url}/ready`)).status === 200, 90000);
     const back = await server.gql('{ serviceInfo { neo4jVersion } }');

@@ -116,7 +116,8 @@ export class AuditLog {
     const entries = await this.db.read<AuditEntry>(cypher('audit-all'));
     let prev = GENESIS_HASH;
     for (let i = 0; i < entries.length; i++) {
-      const e = entries[i];
+      // Neo4j prints datetimes without trailing zeros (…25.68Z); the hash covers JavaScript's form.
+      const e = { ...entries[i], at: new Date(entries[i].at).toISOString() };
       if (e.seq !== i + 1 || e.prevHash !== prev || entryHash(e.seq, e.prevHash, e) !== e.hash) {
         return { entries: entries.length, brokenAt: i + 1 };
       }

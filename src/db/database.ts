@@ -6,6 +6,8 @@ import { toParams, toPlain } from './values';
 /** Queries slower than this are logged (without their parameters). */
 const SLOW_QUERY_MS = Number(process.env.SLOW_QUERY_MS ?? 2000);
 
+const PROBE_TIMEOUT_MS = 2000;
+
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
@@ -59,12 +61,21 @@ export class Database {
   /** Checks connectivity now; updates and returns availability. Concurrent callers share one probe. */
   probe(): Promise<boolean> {
     if (!this.probing) {
-      this.probing = this.driver
-        .executeQuery('RETURN 1 AS ok', {}, { database: this.options.database, routing: neo4j.routing.READ })
-        .then(
-          () => true,
-          () => false,
-        )
+      // One auto-commit query, no driver retries, at most PROBE_TIMEOUT_MS: a probe must answer fast.
+      const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS);
+      });
+      const query = session.run('RETURN 1 AS ok').then(
+        () => true,
+        () => false,
+      );
+      this.probing = Promise.race([query, timeout])
+        .finally(() => {
+          clearTimeout(timer);
+          void session.close().catch(() => undefined);
+        })
         .then((ok) => {
           if (ok !== this.available) logger[ok ? 'info' : 'warn'](`Neo4j is ${ok ? 'available' : 'unavailable'}`);
           this.available = ok;

@@ -202,7 +202,7 @@ export class EmbeddedNeo4jSupervisor {
   }
 
   private scheduleRestart(): void {
-    const delay = Math.min(2000 * 2 ** this.failures, 15000);
+    const delay = Math.min(5000 * 2 ** this.failures, 30000);
     this.restartTimer = setTimeout(() => {
       this.start().then(
         () => logger.info('embedded Neo4j is back'),
