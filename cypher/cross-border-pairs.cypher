@@ -8,8 +8,10 @@ CALL (visible) {
     AND any(s IN r.sources WHERE s IN visible)
     AND any(s IN a.sources WHERE s IN visible) AND any(s IN b.sources WHERE s IN visible)
   WITH a, b, visible,
-       [(a)-[x:NATIONAL_OF|BASED_IN]->(c:Country) WHERE any(s IN x.sources WHERE s IN visible) | c.code] + coalesce(a.countries, []) AS ca,
-       [(b)-[x:NATIONAL_OF|BASED_IN]->(c:Country) WHERE any(s IN x.sources WHERE s IN visible) | c.code] + coalesce(b.countries, []) AS cb
+       [(a)-[x:NATIONAL_OF|BASED_IN]->(c:Country) WHERE any(s IN x.sources WHERE s IN visible) | c.code] +
+         CASE WHEN a.countries IS NULL THEN [] ELSE apoc.coll.flatten([i IN range(0, size(a.sources) - 1) WHERE a.sources[i] IN visible | coalesce(apoc.convert.fromJsonMap(a.claims[i]).countries, [])]) END AS ca,
+       [(b)-[x:NATIONAL_OF|BASED_IN]->(c:Country) WHERE any(s IN x.sources WHERE s IN visible) | c.code] +
+         CASE WHEN b.countries IS NULL THEN [] ELSE apoc.coll.flatten([i IN range(0, size(b.sources) - 1) WHERE b.sources[i] IN visible | coalesce(apoc.convert.fromJsonMap(b.claims[i]).countries, [])]) END AS cb
   UNWIND ca AS c1
   UNWIND cb AS c2
   WITH DISTINCT a, b, c1, c2 WHERE c1 <> c2
@@ -17,10 +19,15 @@ CALL (visible) {
   UNION ALL
   MATCH (route:Route)
   WHERE any(s IN route.sources WHERE s IN visible) AND size(coalesce(route.legs, [])) > 1
-  UNWIND range(0, size(route.legs) - 2) AS i
-  OPTIONAL MATCH (l1:Entity {id: route.legs[i]})
-  OPTIONAL MATCH (l2:Entity {id: route.legs[i + 1]})
-  WITH coalesce(l1.code, l1.country) AS c1, coalesce(l2.code, l2.country) AS c2
+  // the legs as the caller's visible reports state them
+  WITH visible, [i IN range(0, size(route.sources) - 1) WHERE route.sources[i] IN visible AND apoc.convert.fromJsonMap(route.claims[i]).legs IS NOT NULL
+                 | apoc.convert.fromJsonMap(route.claims[i]).legs][-1] AS legs
+  WHERE size(coalesce(legs, [])) > 1
+  UNWIND range(0, size(legs) - 2) AS i
+  OPTIONAL MATCH (l1:Entity {id: legs[i]})
+  OPTIONAL MATCH (l2:Entity {id: legs[i + 1]})
+  WITH CASE WHEN l1:Country THEN l1.code WHEN l1 IS NOT NULL AND any(s IN l1.sources WHERE s IN visible) THEN l1.country END AS c1,
+       CASE WHEN l2:Country THEN l2.code WHEN l2 IS NOT NULL AND any(s IN l2.sources WHERE s IN visible) THEN l2.country END AS c2
   WHERE c1 IS NOT NULL AND c2 IS NOT NULL AND c1 <> c2
   RETURN CASE WHEN c1 < c2 THEN c1 ELSE c2 END AS x, CASE WHEN c1 < c2 THEN c2 ELSE c1 END AS y, 'ROUTE' AS via
 }

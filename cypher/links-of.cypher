@@ -12,6 +12,6 @@ CALL (n, key, visible) {
   WHERE size(seen) > 0
   WITH r, m, seen ORDER BY m.sortName, r.id
   RETURN collect(r {.*, type: type(r), fromId: startNode(r).id, toId: endNode(r).id,
-                    sources: [i IN seen | r.sources[i]], grades: [i IN seen | r.grades[i]]}) AS links
+                    sources: [i IN seen | r.sources[i]], grades: [i IN seen | r.grades[i]], claims: [i IN seen | r.claims[i]]}) AS links
 }
 RETURN key.key AS key, links[0..key.first] AS links

@@ -13,5 +13,8 @@ WHERE type(r) IN $linkTypes
         AND ($reports IS NULL OR r.sources[i] IN $reports)
         AND substring(r.grades[i], 0, 1) IN $reliability
         AND toInteger(substring(r.grades[i], 1)) <= $maxAccuracy)
-WITH a, collect(CASE WHEN b IS NULL THEN null ELSE {target: b.id, type: type(r), weight: coalesce(r.weight, 1)} END) AS out
+// the weight as the caller's visible reports state it (parsed only where some report gave one)
+WITH a, b, r, CASE WHEN r IS NULL OR r.weight IS NULL THEN 1 ELSE coalesce(
+       [i IN range(0, size(r.sources) - 1) WHERE r.sources[i] IN visible | apoc.convert.fromJsonMap(r.claims[i]).weight][-1], 1) END AS weight
+WITH a, collect(CASE WHEN b IS NULL THEN null ELSE {target: b.id, type: type(r), weight: weight} END) AS out
 RETURN a.id AS id, a.type AS type, out

@@ -11,4 +11,5 @@ WITH p, visible LIMIT $maxPaths
 RETURN [n IN nodes(p) | n.id] AS nodeIds,
        [r IN relationships(p) | r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id,
           sources: [i IN range(0, size(r.sources) - 1) WHERE r.sources[i] IN visible | r.sources[i]],
-          grades: [i IN range(0, size(r.sources) - 1) WHERE r.sources[i] IN visible | r.grades[i]]}] AS links
+          grades: [i IN range(0, size(r.sources) - 1) WHERE r.sources[i] IN visible | r.grades[i]],
+          claims: [i IN range(0, size(r.sources) - 1) WHERE r.sources[i] IN visible | r.claims[i]]}] AS links

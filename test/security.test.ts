@@ -1008,6 +1008,70 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
     });
   });
 
+  describe('property-level provenance: facts restated by a hidden report', () => {
+    // A SECRET ES-PN report restates A with an alias and a nationality, and the A–B link with a role
+    // and a weight. Those values are facts of that report only: callers who cannot see it must not
+    // get them (nor find A by the alias).
+    const PROP = 'SECTEST-SECRET-ES-0002';
+    beforeAll(async () => {
+      await new ReportImporter(server.db).import(
+        {
+          report: { id: PROP, title: 'Amaro alias', date: '2023-03-01', agency: 'ES-PN', classification: 'SECRET', releasableTo: ['ES-PN'] },
+          entities: [
+            { ref: 'a', type: 'Person', name: 'Andrej Amaro', aliases: ['Zorro'], nationalities: ['ME', 'CO'] },
+            { ref: 'b', type: 'Person', name: 'Bojan Brasko', nationalities: ['RS'] },
+          ],
+          links: [{ type: 'ASSOCIATE_OF', from: 'a', to: 'b', kind: 'CRIMINAL', role: 'financier', weight: 9 }],
+        },
+        'security-test',
+      );
+    });
+    const Q = `query propertyLeak { a: entity(id: "${A}") { ... on Person { aliases nationalities associates { role weight entity { id } sources { reportId } } } }
+      zorro: search(text: "zorro") { totalCount edges { node { id } } }
+      co: persons(nationality: "CO") { totalCount }
+      n: neighbourhood(id: "${A}", linkTypes: [ASSOCIATE_OF]) { nodes { id properties } edges { properties } } }`;
+
+    it.each(['u_low', 'u_it', 'u_all', 'u_es_conf'] as U[])('%s does not get the hidden alias, nationality, link role or weight', async (u) => {
+      const res = await as(tokens[u])(Q);
+      made.push({ subject: u, operationName: 'propertyLeak', outcome: 'ok' });
+      expect(res.errors).toBeUndefined();
+      const ab = res.data!.a.associates.find((l: { entity: { id: string } }) => l.entity.id === B);
+      const abEdge = res.data!.n.edges.find((e: { properties: Record<string, unknown> }) => e.properties.kind === 'CRIMINAL');
+      // every aspect at once, so that a failure shows all that leaked
+      expect({
+        searchZorro: res.data!.zorro.totalCount,
+        aliases: res.data!.a.aliases,
+        nationalities: res.data!.a.nationalities,
+        personsOfCO: res.data!.co.totalCount,
+        linkSources: ab.sources.map((s: { reportId: string }) => s.reportId),
+        linkRole: ab.role,
+        linkWeight: ab.weight,
+        neighbourhoodEdgeRole: abEdge?.properties.role ?? null,
+        neighbourhoodNodeAliases: res.data!.n.nodes.find((n: { id: string }) => n.id === A).properties.aliases ?? [],
+      }).toEqual({
+        searchZorro: 0,
+        aliases: [],
+        nationalities: ['ME'],
+        personsOfCO: 0,
+        linkSources: [PUB],
+        linkRole: null,
+        linkWeight: null,
+        neighbourhoodEdgeRole: null,
+        neighbourhoodNodeAliases: [],
+      });
+    });
+
+    it('u_es, who may see the report, gets them', async () => {
+      const res = await as(tokens.u_es)(Q);
+      made.push({ subject: 'u_es', operationName: 'propertyLeak', outcome: 'ok' });
+      expect(res.data!.a.aliases).toEqual(['Zorro']);
+      expect(res.data!.zorro.edges).toEqual([{ node: { id: A } }]);
+      expect(res.data!.co.totalCount).toBe(1);
+      const ab = res.data!.a.associates.find((l: { entity: { id: string } }) => l.entity.id === B);
+      expect(ab.role).toBe('financier');
+    });
+  });
+
   describe('audit trail', () => {
     type AuditRow = { seq: number; subject: string; agency: string; country: string; roles: string[]; operationName: string | null; operationType: string | null; returnedIds: string[]; changedIds: string[]; outcome: string; variables: string; hash: string; prevHash: string };
     async function entriesOf(subject: string): Promise<AuditRow[]> {

@@ -2,6 +2,7 @@ import { VisibilityParams } from '../auth/principal';
 import { Config } from '../config';
 import { cypher } from '../db/cypher';
 import { Database } from '../db/database';
+import { visibleView } from '../domain/claims';
 import { EntityRow, LinkRow } from '../domain/repository';
 import { ENTITY_TYPES, EntityTypeName, LINK_TYPES, LinkTypeName } from '../domain/vocabulary';
 import { badInput, notFound, tooComplex } from '../graphql/errors';
@@ -85,7 +86,7 @@ export class AnalysisService {
           visited.add(neighbour);
           if (!neighbour.startsWith('country:')) next.push(neighbour);
         }
-        if (visited.has(link.source) && visited.has(link.target)) links.set(link.id, link);
+        if (visited.has(link.source) && visited.has(link.target)) links.set(link.id, visibleView(link, 'link'));
       }
       frontier = next;
     }
@@ -172,7 +173,7 @@ export class AnalysisService {
       throw tooComplex(`maxLength must be between 1 and ${this.config.limits.maxHops}`);
     }
     if (from === to) throw badInput('to', 'must differ from `from`');
-    return this.db.read<{ nodeIds: string[]; links: Array<LinkRow & { source: string; target: string }> }>(cypher('shortest-paths'), {
+    const rows = await this.db.read<{ nodeIds: string[]; links: Array<LinkRow & { source: string; target: string }> }>(cypher('shortest-paths'), {
       auth,
       from,
       to,
@@ -180,11 +181,12 @@ export class AnalysisService {
       linkTypes,
       maxPaths: all ? 100 : 1,
     });
+    return rows.map((r) => ({ ...r, links: r.links.map((l) => visibleView(l, 'link')) }));
   }
 
   async requireVisible(auth: VisibilityParams, id: string, what = 'entity'): Promise<EntityRow> {
     const [row] = await this.db.read<{ entity: EntityRow }>(cypher('entities-by-ids'), { auth, ids: [id] });
     if (!row) throw notFound(`${what} ${JSON.stringify(id)}`);
-    return row.entity;
+    return visibleView(row.entity, 'entity');
   }
 }

@@ -4,7 +4,8 @@ import { cypher } from '../db/cypher';
 import { Database } from '../db/database';
 import { BadInputError } from '../graphql/errors';
 import { DATE_FIELDS, LINK_DATE_FIELDS } from '../domain/vocabulary';
-import { contentHash, ImportPlan, normaliseName, planImport, PlannedLink, PlannedNode } from './plan';
+import { applyProps, withDerived } from '../domain/claims';
+import { contentHash, ImportPlan, planImport, PlannedLink, PlannedNode } from './plan';
 import { ReportDocument, validateReport } from './validate';
 
 export interface Counts {
@@ -26,7 +27,6 @@ export interface ImportOutcome {
 }
 
 const BATCH = 5000;
-const LIST_FIELDS = new Set(['aliases', 'nationalities', 'countries', 'commodities']);
 
 function chunks<T>(rows: T[]): T[][] {
   const out: T[][] = [];
@@ -58,45 +58,37 @@ function canonical(v: unknown): string {
   return JSON.stringify(norm(v));
 }
 
-/** Adds this report to a fact's sources (or regrades it), keeping `grades` parallel to `sources`. */
-function withSource(existing: Record<string, unknown> | undefined, reportId: string, grade: string) {
+/**
+ * Adds this report to a fact's sources (or restates it), keeping `grades[i]` (its evaluation) and
+ * `claims[i]` (the JSON of the properties it asserted) parallel to `sources[i]`.
+ */
+function withSource(existing: Record<string, unknown> | undefined, reportId: string, grade: string, props: Record<string, unknown>) {
   const sources = [...((existing?.sources as string[]) ?? [])];
   const grades = [...((existing?.grades as string[]) ?? [])];
+  const claims = [...((existing?.claims as string[]) ?? [])];
+  const claim = JSON.stringify(props);
   const at = sources.indexOf(reportId);
-  if (at >= 0) grades[at] = grade;
-  else {
+  if (at >= 0) {
+    grades[at] = grade;
+    claims[at] = claim;
+  } else {
     sources.push(reportId);
     grades.push(grade);
+    claims.push(claim);
   }
-  return { sources, grades };
-}
-
-function labelOf(type: string, p: Record<string, unknown>): string {
-  if (type === 'Seizure') {
-    const amount = p.quantity !== undefined ? `${p.quantity} ${p.unit ?? ''} `.replace('  ', ' ') : '';
-    return `${amount}${String(p.commodity).toLowerCase()}${p.date ? ` (${p.date})` : ''}`.trim();
-  }
-  return String(p.name);
+  return { sources, grades, claims };
 }
 
 export function mergeNode(existing: Record<string, unknown> | undefined, node: PlannedNode, reportId: string): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...existing };
-  for (const [k, v] of Object.entries(node.props)) {
-    if (LIST_FIELDS.has(k) && Array.isArray(v)) {
-      merged[k] = [...new Set([...((existing?.[k] as unknown[]) ?? []), ...v])];
-    } else merged[k] = v;
-  }
+  const merged = applyProps({ ...existing }, node.props);
   merged.id = node.id;
   merged.type = node.type;
-  merged.label = labelOf(node.type, merged);
-  merged.sortName = normaliseName(String(merged.label));
-  if (Array.isArray(merged.aliases)) merged.aliasText = (merged.aliases as string[]).join(' | ');
-  Object.assign(merged, withSource(existing, reportId, node.grade));
-  return merged;
+  withDerived(node.type, merged);
+  return Object.assign(merged, withSource(existing, reportId, node.grade, node.props));
 }
 
 export function mergeLink(existing: Record<string, unknown> | undefined, link: PlannedLink, reportId: string): Record<string, unknown> {
-  return { ...existing, ...link.props, id: link.id, ...withSource(existing, reportId, link.grade) };
+  return { ...existing, ...link.props, id: link.id, ...withSource(existing, reportId, link.grade, link.props) };
 }
 
 /**

@@ -130,7 +130,7 @@ export class CrossBorder {
   @Field(() => [BridgePerson]) bridges!: BridgePerson[];
 }
 
-const INTERNAL = new Set(['id', 'type', 'label', 'sources', 'grades', 'sortName', 'aliasText', 'source', 'target']);
+const INTERNAL = new Set(['id', 'type', 'label', 'sources', 'grades', 'claims', 'sortName', 'aliasText', 'source', 'target', 'fromId', 'toId']);
 const strip = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k, v]) => !INTERNAL.has(k) && v !== null));
 
 export function graphNode(row: EntityRow): GraphNode {

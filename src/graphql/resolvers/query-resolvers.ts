@@ -3,7 +3,6 @@ import { cypher } from '../../db/cypher';
 import { EntityRow, ReportRow } from '../../domain/repository';
 import { EntityTypeName } from '../../domain/vocabulary';
 import { ReportImporter } from '../../import/importer';
-import { normaliseName } from '../../import/plan';
 import { Context } from '../context';
 import { badInput, tooComplex } from '../errors';
 import { Commodity, DateScalar, EntityType, OperationKind, ReportInputScalar } from '../scalars';
@@ -140,7 +139,9 @@ export class QueryResolver {
   ) {
     const result = await ctx.db.read<{ total: number; start: number; page: Array<{ id: string; sortName: string }> }>(cypher('list-persons'), {
       auth: ctx.auth,
-      name: name ? normaliseName(name) : null,
+      name: name ?? null,
+      // folded like apoc.text.clean: no diacritics, lower case, letters and digits only
+      nameClean: name ? name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') : null,
       nationality: upper(nationality),
       after: decodeCursor(after, isKeyset),
       first: checkFirst(ctx, first),
