@@ -1,2 +1,2 @@
 MATCH (r:Report {id: $id})
-RETURN r.contentHash AS hash
+RETURN r.contentHash AS hash, r.classificationLevel AS level, r.releasableTo AS releasableTo

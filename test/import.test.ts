@@ -220,6 +220,21 @@ describe('report import', () => {
     expect(paths).toEqual(expect.arrayContaining(['report', 'entities', 'links']));
   });
 
+  it('keeps loaders within their clearance: no import above it, no revision of a report they cannot read', async () => {
+    const restrictedLoader = await token({ sub: 'restricted-loader', roles: ['loader'], clearance: 'RESTRICTED', agency: 'IT-PS', country: 'IT' });
+    const secret = allTypesReport({ id: 'TEST-SECRET-1', classification: 'SECRET', releasableTo: ['ES-PN'] });
+    const above = await server.gql(IMPORT, { report: secret }, restrictedLoader);
+    expect(above.errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await server.gql(IMPORT, { report: secret }, loader)).errors).toBeUndefined();
+    // Reusing the hidden report's id answers like any taken id, and changes nothing.
+    const before = await countGraph(server);
+    const hijack = { report: { id: 'TEST-SECRET-1', title: 'overwrite', date: '2024-01-01', agency: 'IT-PS', classification: 'RESTRICTED' }, entities: [], links: [] };
+    const res = await server.gql(IMPORT, { report: hijack }, restrictedLoader);
+    expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].extensions!.problems).toEqual([{ path: 'report.id', message: 'is already used by another report' }]);
+    expect(await countGraph(server)).toEqual(before);
+  });
+
   it('lets only loaders and admins import', async () => {
     const analyst = await token({ roles: ['analyst'] });
     const res = await server.gql(IMPORT, { report: allTypesReport({ id: 'TEST-FORBIDDEN' }) }, analyst);

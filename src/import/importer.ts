@@ -2,7 +2,8 @@ import neo4j, { ManagedTransaction } from 'neo4j-driver';
 import { CLEARANCES } from '../auth/principal';
 import { cypher } from '../db/cypher';
 import { Database } from '../db/database';
-import { BadInputError } from '../graphql/errors';
+import { BadInputError, forbidden } from '../graphql/errors';
+import { VisibilityParams } from '../auth/principal';
 import { DATE_FIELDS, LINK_DATE_FIELDS } from '../domain/vocabulary';
 import { applyProps, withDerived } from '../domain/claims';
 import { contentHash, ImportPlan, planImport, PlannedLink, PlannedNode } from './plan';
@@ -107,16 +108,27 @@ export class ReportImporter {
     return doc as ReportDocument;
   }
 
-  async import(doc: unknown, importedBy = 'system'): Promise<ImportOutcome> {
+  /**
+   * `loader`, when given (the GraphQL path), is the importing caller's need-to-know: they may not
+   * import a report classified above their clearance, nor revise a report they could not read.
+   */
+  async import(doc: unknown, importedBy = 'system', loader?: VisibilityParams): Promise<ImportOutcome> {
     const report = this.validate(doc);
+    if (loader && CLEARANCES.indexOf(report.report.classification as (typeof CLEARANCES)[number]) > loader.clearance) {
+      throw forbidden('You may not import a report classified above your clearance.');
+    }
     const plan = planImport(report);
     const hash = contentHash(report);
-    return this.db.writeTransaction((tx) => this.write(tx, report, plan, hash, importedBy));
+    return this.db.writeTransaction((tx) => this.write(tx, report, plan, hash, importedBy, loader));
   }
 
-  private async write(tx: ManagedTransaction, doc: ReportDocument, plan: ImportPlan, hash: string, importedBy: string): Promise<ImportOutcome> {
+  private async write(tx: ManagedTransaction, doc: ReportDocument, plan: ImportPlan, hash: string, importedBy: string, loader?: VisibilityParams): Promise<ImportOutcome> {
     const db = this.db;
-    const [previous] = await db.runIn<{ hash: string }>(tx, cypher('import-report-hash'), { id: plan.reportId });
+    const [previous] = await db.runIn<{ hash: string; level: number; releasableTo: string[] }>(tx, cypher('import-report-hash'), { id: plan.reportId });
+    if (previous && loader && !(previous.level <= loader.clearance && (previous.releasableTo.length === 0 || previous.releasableTo.some((x) => loader.principals.includes(x))))) {
+      // Same answer whatever the hidden report is: its id is taken, nothing more.
+      throw new BadInputError([{ path: 'report.id', message: 'is already used by another report' }]);
+    }
     const outcome: ImportOutcome = {
       reportId: plan.reportId,
       alreadyImported: false,

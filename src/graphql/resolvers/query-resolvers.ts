@@ -191,7 +191,7 @@ export class QueryResolver {
   @Authorized(...WRITE_ROLES)
   @Mutation(() => ImportResult, { description: 'Imports one operation report atomically and idempotently.' })
   async importReport(@Arg('report', () => ReportInputScalar) report: unknown, @Ctx() ctx: Context): Promise<ImportResult> {
-    const outcome = await new ReportImporter(ctx.db).import(report, ctx.principal.subject);
+    const outcome = await new ReportImporter(ctx.db).import(report, ctx.principal.subject, ctx.auth);
     outcome.changedIds.forEach((id) => ctx.changedIds.add(id));
     return outcome;
   }
