@@ -49,7 +49,9 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 30000);
     force.unref();
     await app.stop().catch((err) => logger.error({ err }, 'HTTP shutdown failed'));
+    logger.info('HTTP server drained and closed');
     await close().catch((err) => logger.error({ err }, 'Neo4j shutdown failed'));
+    logger.info('database connection closed');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

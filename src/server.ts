@@ -154,6 +154,9 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     ],
     introspection: !config.production,
     csrfPrevention: true,
+    // main.ts owns SIGINT/SIGTERM (drain, close the driver, stop the embedded database, exit);
+    // Apollo's own handler would race it and leave the shutdown hanging.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError,
   });

@@ -55,3 +55,29 @@ describe('foundation: service over a real embedded Neo4j', () => {
     expect(fs.readFileSync(REPORT_SCHEMA_FILE, 'utf8')).toBe(reportSchemaText());
   });
 });
+
+describe('graceful shutdown of the service process', () => {
+  it('drains and exits 0 on SIGTERM, promptly', async () => {
+    const { spawn } = await import('node:child_process');
+    const path = await import('node:path');
+    const { PROJECT_ROOT } = await import('../src/paths');
+    const { freePort } = await import('../src/db/embedded-neo4j');
+    const port = await freePort();
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'src', 'main.js')], {
+      // Not NODE_ENV=test: Apollo installs its own signal handlers outside tests, which once raced ours.
+      env: { ...process.env, NODE_ENV: 'development', PORT: String(port), NEO4J_URI: process.env.NEO4J_TEST_URI, SEED_ON_EMPTY: 'false', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout!.on('data', (d) => (out += String(d)));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 60000;
+    while (!out.includes('GraphQL API ready') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(out).toContain(`http://localhost:${port}/graphql`);
+    expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
+    const signalled = Date.now();
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(Date.now() - signalled).toBeLessThan(10000);
+  }, 90000);
+});
