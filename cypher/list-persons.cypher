@@ -1,9 +1,9 @@
-//:include visible-reports
+// Persons the caller may see, filtered on what their visible reports state (names folded as
+// `nameClean`: no diacritics, lower case, letters and digits), ordered by their visible sort key.
+//:include visible-markings
 MATCH (n:Person)
-WHERE any(s IN n.sources WHERE s IN visible)
-WITH n, [i IN range(0, size(n.sources) - 1) WHERE n.sources[i] IN visible | apoc.convert.fromJsonMap(n.claims[i])] AS claims
-// Filters look only at what the caller's visible reports state (names folded like identities).
-WHERE ($name IS NULL OR any(c IN claims WHERE any(x IN [c.name] + coalesce(c.aliases, [])
-        WHERE apoc.text.clean(x) CONTAINS $nameClean)))
-  AND ($nationality IS NULL OR any(c IN claims WHERE $nationality IN coalesce(c.nationalities, [])))
+WHERE @stated(n)
+  AND ($nameClean IS NULL OR EXISTS { MATCH (:Report)-[s:STATES]->(n) WHERE @seen(s) AND any(x IN s.nameClean WHERE x CONTAINS $nameClean) })
+  AND ($nationality IS NULL OR EXISTS { MATCH (:Report)-[s:STATES]->(n) WHERE @seen(s) AND $nationality IN coalesce(s.nationalities, []) })
+WITH n, @sortkey(n) AS sortKey
 //:include page

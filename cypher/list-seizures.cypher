@@ -1,2 +1,3 @@
 //:include seizure-filter
+WITH n, @sortkey(n) AS sortKey
 //:include page

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEV_IDENTITY_SECRET } from './domain/identity-secret';
 
 /** Every setting the service reads, validated once at start-up. */
 export interface Config {
@@ -33,6 +34,8 @@ export interface Config {
     bodyLimit: string;
     rateLimitPerMinute: number;
   };
+  /** Key of the keyed hash behind opaque entity ids and of cursor sealing; set once, never changed. */
+  identitySecret: string;
   seedOnEmpty: boolean;
   logLevel: string;
 }
@@ -64,6 +67,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const jwksUrl = env.JWT_JWKS_URL || undefined;
   if (production && !env.JWT_SECRET && !jwksUrl) problems.push('in production set JWT_JWKS_URL (or JWT_SECRET)');
   if (env.JWT_SECRET && env.JWT_SECRET.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  const identitySecret = env.IDENTITY_SECRET || (production ? '' : DEV_IDENTITY_SECRET);
+  if (production && !env.IDENTITY_SECRET) problems.push('in production set IDENTITY_SECRET (at least 32 characters, never changed afterwards)');
+  if (env.IDENTITY_SECRET && env.IDENTITY_SECRET.length < 32) problems.push('IDENTITY_SECRET must be at least 32 characters');
   const logLevel = env.LOG_LEVEL || 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
@@ -95,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bodyLimit: env.BODY_LIMIT || '2mb',
       rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1000000, problems),
     },
+    identitySecret,
     seedOnEmpty: env.SEED_ON_EMPTY !== 'false',
     logLevel,
   };

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const { db, uri, embedded, close } = await openDatabase(config);
   db.startMonitoring();
   await bootstrapDatabase(db);
-  if (config.seedOnEmpty) await seedIfEmpty(db);
+  if (config.seedOnEmpty) await seedIfEmpty(db, config.identitySecret);
 
   const app = await createApp(config, db);
   const port = await app.listen(config.port);

@@ -2,8 +2,7 @@ import { VisibilityParams } from '../auth/principal';
 import { Config } from '../config';
 import { cypher } from '../db/cypher';
 import { Database } from '../db/database';
-import { visibleView } from '../domain/claims';
-import { EntityRow, LinkRow } from '../domain/repository';
+import { EntityRow, LinkRow, LinkStatements, Repository, toLinkRow } from '../domain/repository';
 import { ENTITY_TYPES, EntityTypeName, LINK_TYPES, LinkTypeName } from '../domain/vocabulary';
 import { badInput, notFound, tooComplex } from '../graphql/errors';
 import {
@@ -56,10 +55,14 @@ const DEFAULT_ANALYSIS_TYPES = ENTITY_TYPES.filter((t) => t !== 'Country');
  * graph algorithms that follow networkx's definitions (see README: engine choice).
  */
 export class AnalysisService {
+  private readonly repository: Repository;
+
   constructor(
     private readonly db: Database,
     private readonly config: Config,
-  ) {}
+  ) {
+    this.repository = new Repository(db);
+  }
 
   /** Breadth-first expansion through visible links; countries are end points, never traversed. */
   async expand(auth: VisibilityParams, rootId: string, options: ExpandOptions): Promise<{ nodeIds: string[]; links: LinkRow[]; truncated: boolean }> {
@@ -68,7 +71,7 @@ export class AnalysisService {
     let frontier = rootId.startsWith('country:') ? [] : [rootId];
     let truncated = false;
     for (let level = 0; level < options.depth && frontier.length > 0; level++) {
-      const rows = await this.db.read<{ link: LinkRow & { source: string; target: string }; neighbour: string }>(cypher('expand-level'), {
+      const rows = await this.db.read<{ link: LinkStatements; neighbour: string }>(cypher('expand-level'), {
         auth,
         frontier,
         linkTypes: options.linkTypes,
@@ -86,7 +89,7 @@ export class AnalysisService {
           visited.add(neighbour);
           if (!neighbour.startsWith('country:')) next.push(neighbour);
         }
-        if (visited.has(link.source) && visited.has(link.target)) links.set(link.id, visibleView(link, 'link'));
+        if (visited.has(link.fromId) && visited.has(link.toId) && !links.has(link.id)) links.set(link.id, toLinkRow(link));
       }
       frontier = next;
     }
@@ -173,20 +176,28 @@ export class AnalysisService {
       throw tooComplex(`maxLength must be between 1 and ${this.config.limits.maxHops}`);
     }
     if (from === to) throw badInput('to', 'must differ from `from`');
-    const rows = await this.db.read<{ nodeIds: string[]; links: Array<LinkRow & { source: string; target: string }> }>(cypher('shortest-paths'), {
+    type Key = { type: string; fromId: string; toId: string };
+    const rows = await this.db.read<{ nodeIds: string[]; links: Key[] }>(cypher('shortest-paths'), {
       auth,
       from,
       to,
       maxLength,
       linkTypes,
-      maxPaths: all ? 100 : 1,
+      // one path may come back once per combination of parallel statements of its links
+      maxRows: all ? 1000 : 1,
     });
-    return rows.map((r) => ({ ...r, links: r.links.map((l) => visibleView(l, 'link')) }));
+    const keyOf = (l: Key) => `${l.type}|${l.fromId}|${l.toId}`;
+    const distinct = new Map<string, { nodeIds: string[]; links: Key[] }>();
+    for (const r of rows) distinct.set(r.nodeIds.join('|') + '#' + r.links.map(keyOf).join('#'), r);
+    const paths = [...distinct.values()].slice(0, all ? 100 : 1);
+    const unique = new Map(paths.flatMap((p) => p.links).map((l) => [keyOf(l), l]));
+    const found = new Map([...(await this.repository.linksByKeys(auth, [...unique.values()])).values()].map((l) => [`${l.type}|${l.fromId}|${l.toId}`, l]));
+    return paths.map((p) => ({ nodeIds: p.nodeIds, links: p.links.map((l) => found.get(keyOf(l))).filter((l): l is LinkRow => !!l) }));
   }
 
   async requireVisible(auth: VisibilityParams, id: string, what = 'entity'): Promise<EntityRow> {
-    const [row] = await this.db.read<{ entity: EntityRow }>(cypher('entities-by-ids'), { auth, ids: [id] });
+    const [row] = await this.repository.entitiesByIds(auth, [id]);
     if (!row) throw notFound(`${what} ${JSON.stringify(id)}`);
-    return visibleView(row.entity, 'entity');
+    return row;
   }
 }

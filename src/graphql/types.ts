@@ -1,4 +1,5 @@
 import { ClassType, Field, Float, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
+import { SourceRef } from '../domain/statements';
 import { EntityTypeName } from '../domain/vocabulary';
 import { Classification, DateScalar, EntityType, JSONObject, LinkType } from './scalars';
 
@@ -36,9 +37,8 @@ export abstract class Entity {
   @Field(() => ID) id!: string;
   @Field(() => EntityType) type!: EntityTypeName;
   @Field({ description: 'A human-readable name for display.' }) label!: string;
-  /** Provenance as stored: `sources[i]` graded `grades[i]` (already filtered to visible reports). */
-  sourceIds!: string[];
-  grades!: string[];
+  /** The visible reports that state it, with their grades. */
+  sourceRefs!: SourceRef[];
 }
 
 @ObjectType({ implements: Entity })
@@ -124,8 +124,7 @@ export class Link {
   @Field(() => DateScalar, { nullable: true }) since?: string;
   @Field(() => DateScalar, { nullable: true }) until?: string;
   @Field(() => String, { nullable: true }) place?: string;
-  sourceIds!: string[];
-  grades!: string[];
+  sourceRefs!: SourceRef[];
 }
 
 @ObjectType()
@@ -182,9 +181,9 @@ export class EntityRef {
 
 @ObjectType()
 export class ImportCounts {
-  @Field(() => Int) created!: number;
-  @Field(() => Int) updated!: number;
-  @Field(() => Int) unchanged!: number;
+  @Field(() => Int, { description: 'New to the caller: nothing they could see stated it before.' }) created!: number;
+  @Field(() => Int, { description: 'Already visible to the caller, now stated (differently) by this report too.' }) updated!: number;
+  @Field(() => Int, { description: 'Stated exactly so by this report before.' }) unchanged!: number;
 }
 
 @ObjectType()
@@ -192,9 +191,17 @@ export class ImportResult {
   @Field(() => ID) reportId!: string;
   @Field({ description: 'The same content had been imported before; nothing was written.' }) alreadyImported!: boolean;
   @Field({ description: 'An earlier version of this report was replaced.' }) revised!: boolean;
+  @Field({ description: 'A dry run (validateOnly): every check ran, nothing was written.' }) dryRun!: boolean;
   @Field(() => ImportCounts) nodes!: ImportCounts;
   @Field(() => ImportCounts) links!: ImportCounts;
   @Field(() => [EntityRef], { description: 'The id each entity of the document received, by its ref.' }) entities!: EntityRef[];
+}
+
+@ObjectType()
+export class RetractResult {
+  @Field(() => ID) reportId!: string;
+  @Field(() => Int, { description: 'Statements about entities removed.' }) statements!: number;
+  @Field(() => Int, { description: 'Link statements removed.' }) links!: number;
 }
 
 @ObjectType()

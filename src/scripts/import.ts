@@ -76,7 +76,7 @@ const program = new Command()
     const totals = { reports: 0, unchanged: 0, nodes: { created: 0, updated: 0, unchanged: 0 }, links: { created: 0, updated: 0, unchanged: 0 } };
     try {
       await bootstrapDatabase(connection.db);
-      const importer = new ReportImporter(connection.db);
+      const importer = new ReportImporter(connection.db, config.identitySecret);
       const total = files.reduce((sum, f) => sum + countLines(f, opts.format), 0);
       const bar = new SingleBar({ format: 'importing [{bar}] {value}/{total} reports | {eta_formatted} left | {failed} failed', stream: process.stderr }, Presets.shades_classic);
       if (!opts.quiet) bar.start(total, 0, { failed: 0 });

@@ -130,21 +130,21 @@ export class CrossBorder {
   @Field(() => [BridgePerson]) bridges!: BridgePerson[];
 }
 
-const INTERNAL = new Set(['id', 'type', 'label', 'sources', 'grades', 'claims', 'sortName', 'aliasText', 'source', 'target', 'fromId', 'toId']);
+const INTERNAL = new Set(['id', 'type', 'label', 'sources', 'fromId', 'toId']);
 const strip = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k, v]) => !INTERNAL.has(k) && v !== null));
 
 export function graphNode(row: EntityRow): GraphNode {
   return { id: row.id, type: row.type, label: row.label, properties: strip(row) };
 }
 
-export function graphEdge(row: LinkRow & { source?: string; target?: string }): GraphEdge {
+export function graphEdge(row: LinkRow): GraphEdge {
   return {
     id: row.id,
     type: row.type,
-    source: row.source ?? row.fromId,
-    target: row.target ?? row.toId,
+    source: row.fromId,
+    target: row.toId,
     properties: strip(row),
-    sources: toSources(row.sources, row.grades),
+    sources: toSources(row.sources),
   };
 }
 
@@ -302,7 +302,10 @@ export class AnalysisResolver {
     await this.service(ctx).requireVisible(ctx.auth, id);
     const rows = await ctx.db.read<{ date: string; kind: string; linkType: string | null; entityId: string }>(cypher('timeline'), { auth: ctx.auth, id, limit });
     const found = await entities(ctx, rows.map((r) => r.entityId));
-    return rows.map((r) => ({ date: r.date, kind: r.kind, linkType: r.linkType ?? undefined, entity: found.has(r.entityId) ? toEntity(found.get(r.entityId)!) : undefined }));
+    const label = (id: string) => found.get(id)?.label ?? '';
+    return rows
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : label(a.entityId).localeCompare(label(b.entityId))))
+      .map((r) => ({ date: r.date, kind: r.kind, linkType: r.linkType ?? undefined, entity: found.has(r.entityId) ? toEntity(found.get(r.entityId)!) : undefined }));
   }
 
   @Authorized(...READ_ROLES)

@@ -4,7 +4,9 @@ import { EntityRow, ReportRow } from '../../domain/repository';
 import { EntityTypeName } from '../../domain/vocabulary';
 import { ReportImporter } from '../../import/importer';
 import { Context } from '../context';
+import { openCursor, sealCursor } from '../cursors';
 import { badInput, tooComplex } from '../errors';
+import { cleanName } from '../../domain/identity';
 import { Commodity, DateScalar, EntityType, OperationKind, ReportInputScalar } from '../scalars';
 import {
   ConnectionShape,
@@ -16,6 +18,7 @@ import {
   PersonConnection,
   Report,
   ReportConnection,
+  RetractResult,
   SeizureConnection,
   SeizureTotal,
   ServiceInfo,
@@ -23,19 +26,8 @@ import {
 import { toEntity } from './entity-resolvers';
 import { READ_ROLES, WRITE_ROLES } from '../auth-checker';
 
-const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
-function decodeCursor<T>(cursor: string | undefined | null, check: (v: unknown) => v is T): T | null {
-  if (!cursor) return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (check(value)) return value;
-  } catch {
-    // fall through
-  }
-  throw badInput('after', 'not a cursor returned by this API');
-}
-const isKeyset = (v: unknown): v is { sortName: string; id: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string' && typeof (v as { sortName?: unknown }).sortName === 'string';
+const isKeyset = (v: unknown): v is { sortKey: string; id: string } =>
+  typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string' && typeof (v as { sortKey?: unknown }).sortKey === 'string';
 const isOffset = (v: unknown): v is { offset: number } =>
   typeof v === 'object' && v !== null && Number.isInteger((v as { offset?: unknown }).offset) && (v as { offset: number }).offset >= 0;
 
@@ -63,14 +55,14 @@ function checkFirst(ctx: Context, first: number): number {
 /** Loads the page's entities (one batched round-trip) and wraps them as a connection. */
 async function entityPage(
   ctx: Context,
-  result: { total: number; start: number; page: Array<{ id: string; sortName?: string }> },
-  cursorOf: (item: { id: string; sortName?: string }, index: number) => unknown,
+  result: { total: number; start: number; page: Array<{ id: string; sortKey?: string }> },
+  cursorOf: (item: { id: string; sortKey?: string }, index: number) => unknown,
 ): Promise<ConnectionShape<Entity>> {
   const rows = await ctx.loaders.entity.loadMany(result.page.map((p) => p.id));
   const edges = result.page
     .map((item, i) => ({ item, i, row: rows[i] }))
-    .filter((x): x is { item: { id: string; sortName?: string }; i: number; row: EntityRow } => !!x.row && !(x.row instanceof Error))
-    .map(({ item, i, row }) => ({ cursor: encodeCursor(cursorOf(item, i)), node: toEntity(row) }));
+    .filter((x): x is { item: { id: string; sortKey?: string }; i: number; row: EntityRow } => !!x.row && !(x.row instanceof Error))
+    .map(({ item, i, row }) => ({ cursor: sealCursor(ctx.config.identitySecret, cursorOf(item, i)), node: toEntity(row) }));
   return { edges, totalCount: result.total, pageInfo: pageInfoOf(result.start, result.total, edges, result.start + result.page.length < result.total) };
 }
 
@@ -103,14 +95,14 @@ export class QueryResolver {
   @Authorized(...READ_ROLES)
   @Query(() => ReportConnection, { description: 'Reports visible to the caller, newest first.' })
   async reports(@Args() { first, after }: PageArgs, @Arg('agency', () => String, { nullable: true }) agency: string | undefined, @Ctx() ctx: Context) {
-    const cursor = decodeCursor(after, (v): v is { date: string; id: string } => typeof (v as { date?: unknown })?.date === 'string' && typeof (v as { id?: unknown })?.id === 'string');
+    const cursor = openCursor(ctx.config.identitySecret, after, (v): v is { date: string; id: string } => typeof (v as { date?: unknown })?.date === 'string' && typeof (v as { id?: unknown })?.id === 'string');
     const [result] = await ctx.db.read<{ total: number; start: number; page: ReportRow[] }>(cypher('list-reports'), {
       auth: ctx.auth,
       agency: upper(agency),
       after: cursor,
       first: checkFirst(ctx, first),
     });
-    const edges = result.page.map((r) => ({ cursor: encodeCursor({ date: r.date, id: r.id }), node: r }));
+    const edges = result.page.map((r) => ({ cursor: sealCursor(ctx.config.identitySecret, { date: r.date, id: r.id }), node: r }));
     return { edges, totalCount: result.total, pageInfo: pageInfoOf(result.start, result.total, edges) };
   }
 
@@ -123,7 +115,7 @@ export class QueryResolver {
     @Ctx() ctx: Context,
   ) {
     if (text.length > 200) throw badInput('text', 'at most 200 characters');
-    const offset = decodeCursor(after, isOffset)?.offset ?? 0;
+    const offset = openCursor(ctx.config.identitySecret, after, isOffset)?.offset ?? 0;
     const repo = ctx.repository;
     const result = await repo.search(ctx.auth, text, types ?? [], offset, checkFirst(ctx, first));
     return entityPage(ctx, { ...result, start: offset }, (_item, i) => ({ offset: offset + i + 1 }));
@@ -137,13 +129,11 @@ export class QueryResolver {
     @Args() { first, after }: PageArgs,
     @Ctx() ctx: Context,
   ) {
-    const result = await ctx.db.read<{ total: number; start: number; page: Array<{ id: string; sortName: string }> }>(cypher('list-persons'), {
+    const result = await ctx.db.read<{ total: number; start: number; page: Array<{ id: string; sortKey: string }> }>(cypher('list-persons'), {
       auth: ctx.auth,
-      name: name ?? null,
-      // folded like apoc.text.clean: no diacritics, lower case, letters and digits only
-      nameClean: name ? name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') : null,
+      nameClean: name ? cleanName(name) : null,
       nationality: upper(nationality),
-      after: decodeCursor(after, isKeyset),
+      after: openCursor(ctx.config.identitySecret, after, isKeyset),
       first: checkFirst(ctx, first),
     });
     return entityPage(ctx, result[0], (item) => item);
@@ -159,13 +149,13 @@ export class QueryResolver {
     @Args() { first, after }: PageArgs,
     @Ctx() ctx: Context,
   ) {
-    const result = await ctx.db.read<{ total: number; start: number; page: Array<{ id: string; sortName: string }> }>(cypher('list-operations'), {
+    const result = await ctx.db.read<{ total: number; start: number; page: Array<{ id: string; sortKey: string }> }>(cypher('list-operations'), {
       auth: ctx.auth,
       country: upper(country),
       kind: kind ?? null,
       from: from ?? null,
       to: to ?? null,
-      after: decodeCursor(after, isKeyset),
+      after: openCursor(ctx.config.identitySecret, after, isKeyset),
       first: checkFirst(ctx, first),
     });
     return entityPage(ctx, result[0], (item) => item);
@@ -174,9 +164,9 @@ export class QueryResolver {
   @Authorized(...READ_ROLES)
   @Query(() => SeizureConnection, { description: 'Seizures by commodity, country where seized, and date range.' })
   async seizures(@Args() args: SeizureFilterArgs, @Ctx() ctx: Context) {
-    const result = await ctx.db.read<{ total: number; start: number; page: Array<{ id: string; sortName: string }> }>(cypher('list-seizures'), {
+    const result = await ctx.db.read<{ total: number; start: number; page: Array<{ id: string; sortKey: string }> }>(cypher('list-seizures'), {
       ...seizureParams(ctx, args),
-      after: decodeCursor(args.after, isKeyset),
+      after: openCursor(ctx.config.identitySecret, args.after, isKeyset),
       first: checkFirst(ctx, args.first),
     });
     return entityPage(ctx, result[0], (item) => item);
@@ -190,12 +180,27 @@ export class QueryResolver {
 
   @Authorized(...WRITE_ROLES)
   @Mutation(() => ImportResult, { description: 'Imports one operation report atomically and idempotently.' })
-  async importReport(@Arg('report', () => ReportInputScalar) report: unknown, @Ctx() ctx: Context): Promise<ImportResult> {
-    const outcome = await new ReportImporter(ctx.db).import(report, ctx.principal.subject, ctx.auth);
-    outcome.changedIds.forEach((id) => ctx.changedIds.add(id));
+  async importReport(
+    @Arg('report', () => ReportInputScalar) report: unknown,
+    @Arg('validateOnly', { defaultValue: false, description: 'Run every check and answer what would change, writing nothing.' }) validateOnly: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<ImportResult> {
+    const outcome = await importerOf(ctx).import(report, ctx.principal.subject, callerOf(ctx), { validateOnly });
+    if (!outcome.dryRun) outcome.changedIds.forEach((id) => ctx.changedIds.add(id));
     return outcome;
   }
+
+  @Authorized(...WRITE_ROLES)
+  @Mutation(() => RetractResult, { description: 'Removes every statement of a report: only its agency’s loaders, or an admin within clearance.' })
+  async retractReport(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<RetractResult> {
+    const outcome = await importerOf(ctx).retract(id, callerOf(ctx));
+    outcome.changedIds.forEach((x) => ctx.changedIds.add(x));
+    return { reportId: outcome.reportId, statements: outcome.statements, links: outcome.links };
+  }
 }
+
+const importerOf = (ctx: Context) => new ReportImporter(ctx.db, ctx.config.identitySecret);
+const callerOf = (ctx: Context) => ({ auth: ctx.auth, agency: ctx.principal.agency, admin: ctx.principal.roles.includes('admin') });
 
 function seizureParams(ctx: Context, args: SeizureFilterArgs) {
   return {
