@@ -15,8 +15,8 @@ import {
   shortestPaths,
 } from '../src/analysis/graph-algorithms';
 import { parseAdjacencyCsv, parseTwoModeCsv } from '../src/import/matrix-csv';
+import { DATASETS } from './support/datasets';
 
-const DATASETS = join(__dirname, '..', '..', 'shared', 'datasets');
 const TOL = 1e-4;
 
 interface Reference {

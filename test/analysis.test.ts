@@ -26,7 +26,7 @@ const ALGORITHMS = { DEGREE: 'degree', BETWEENNESS: 'betweenness', CLOSENESS: 'c
 
 /**
  * The whole path — CSV import, storage, the need-to-know scope query, the algorithms, GraphQL —
- * checked against figures computed independently with networkx (shared/datasets/reference).
+ * checked against figures computed independently with networkx (data/networks/reference).
  */
 describe('link analysis against the networkx references', () => {
   let server: TestServer;

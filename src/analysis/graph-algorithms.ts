@@ -1,6 +1,6 @@
 /**
  * Pure graph algorithms over an undirected simple graph, matching networkx 3.6 defaults
- * (see /work/shared/datasets/README.md for the conventions).
+ * (see data/networks/README.md for the conventions).
  *
  * Parallel edges are merged (weights summed) and self-loops dropped. Hot loops run on a
  * compressed adjacency (CSR) with integer node indices and typed arrays.

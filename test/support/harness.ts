@@ -8,7 +8,7 @@ import { Database } from '../../src/db/database';
 import { ReportImporter } from '../../src/import/importer';
 import { createApp } from '../../src/server';
 
-export const DATASETS = path.resolve(__dirname, '..', '..', '..', 'shared', 'datasets');
+export { DATASETS } from './datasets';
 
 export function testConfig(overrides: Partial<NodeJS.ProcessEnv> = {}): Config {
   return loadConfig({ NODE_ENV: 'test', NEO4J_URI: process.env.NEO4J_TEST_URI, ...overrides });
