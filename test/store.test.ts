@@ -279,4 +279,48 @@ describe('statement store', () => {
       expect(real.data!.importReport).toMatchObject({ dryRun: false, nodes: res.data!.importReport.nodes, links: res.data!.importReport.links });
     });
   });
+
+  describe('names (Unicode)', () => {
+    const loader = () => tokenOf({ sub: 'rs-loader', roles: ['loader'], agency: 'RS-MUP', country: 'RS', clearance: 'SECRET' });
+    const report = (id: string, entities: unknown[]) => ({ report: { id, title: id, date: '2024-05-01', agency: 'RS-MUP', classification: 'UNCLASSIFIED' }, entities, links: [] });
+
+    it('refuses names of only invisible characters, control and bidi characters, lone surrogates — with the path', async () => {
+      const res = await server.gql(IMPORT, {
+        report: report('U-BAD', [
+          { ref: 'a', type: 'Person', name: '\u200B\u200C\u200D' },
+          { ref: 'b', type: 'Person', name: 'Bad\u0007Bell' },
+          { ref: 'c', type: 'Person', name: 'Evil \u202Egnirts' },
+          { ref: 'd', type: 'Person', name: 'Broken \uD800 half' },
+          { ref: 'e', type: 'Person', name: 'Fine Name', aliases: ['ok', '\u2060'] },
+        ]),
+      }, await loader());
+      expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+      const problems = Object.fromEntries(res.errors![0].extensions!.problems.map((p: { path: string; message: string }) => [p.path, p.message]));
+      expect(problems).toEqual({
+        'entities[0].name': 'has no visible character',
+        'entities[1].name': 'contains control characters',
+        'entities[2].name': 'contains bidirectional control characters',
+        'entities[3].name': 'contains a lone surrogate (not valid Unicode text)',
+        'entities[4].aliases[1]': 'has no visible character',
+      });
+      expect((await server.gql('{ report(id: "U-BAD") { id } }')).data!.report).toBeNull();
+    });
+
+    it('one person whatever the normal form, and a mixed-script look-alike is the same person', async () => {
+      const latin = { ref: 'p', type: 'Person', name: 'Luka Perović', birthDate: '1986-03-14' };
+      const decomposed = { ...latin, name: 'Luka Perovic\u0301' }; // NFD: c + combining acute
+      const lookalike = { ...latin, name: 'Luka \u0420\u0435rović' }; // Cyrillic Р and е
+      const cyrillic = { ...latin, name: 'Лука Перовић' }; // Serbian Cyrillic: transliterates to the same
+      const ids = [];
+      for (const [i, e] of [latin, decomposed, lookalike, cyrillic].entries()) {
+        const res = await server.gql(IMPORT, { report: report(`U-${i}`, [e]) }, await loader());
+        expect(res.errors).toBeUndefined();
+        ids.push(res.data!.importReport.entities[0].id);
+      }
+      expect(new Set(ids).size).toBe(1);
+      const names = await server.db.read<{ name: string }>('MATCH (:Report)-[s:STATES]->(:Person {id: $id}) RETURN DISTINCT s.name AS name', { id: ids[0] });
+      // stored in NFC: the decomposed spelling is the same string as the composed one
+      expect(names.map((n) => n.name).sort()).toEqual(['Luka Perović', 'Luka \u0420\u0435rović', 'Лука Перовић'].sort());
+    });
+  });
 });

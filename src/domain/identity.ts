@@ -1,3 +1,4 @@
+import { remove as confusableSkeleton } from 'confusables';
 import crypto from 'node:crypto';
 import slugify from 'slugify';
 
@@ -12,9 +13,22 @@ import slugify from 'slugify';
  * guessed name does not find it either.
  */
 
-/** Folds case, diacritics, punctuation and spacing: `Škaljari clan` and `SKALJARI  CLAN` agree. */
+const LATIN = /\p{Script=Latin}/u;
+const LOOKALIKE_SCRIPTS = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Cherokee}]/u;
+
+/**
+ * Words that mix Latin letters with letters of a look-alike script (`Реrović` with Cyrillic Р and
+ * е) are folded to their confusable skeleton (Unicode TR39), so they are the same identity as the
+ * word they imitate. Words wholly in one script are left to transliteration: `Перовић` is
+ * `perovic` by transliteration, as it should be.
+ */
+export function foldConfusables(name: string): string {
+  return name.replace(/[\p{L}\p{M}]+/gu, (word) => (LATIN.test(word) && LOOKALIKE_SCRIPTS.test(word) ? confusableSkeleton(word) : word));
+}
+
+/** Folds case, diacritics, punctuation, spacing and mixed-script look-alikes: `Škaljari clan` and `SKALJARI  CLAN` agree. */
 export function foldName(name: string): string {
-  const folded = slugify(name.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''), { lower: true, strict: true });
+  const folded = slugify(foldConfusables(name.normalize('NFC')).normalize('NFKD').replace(/[\u0300-\u036f]/g, ''), { lower: true, strict: true });
   // Scripts slugify cannot transliterate still get a stable identity.
   return folded || `h${crypto.createHash('sha1').update(name.normalize('NFKC').toLowerCase()).digest('hex').slice(0, 16)}`;
 }

@@ -79,6 +79,9 @@ export function planImport(doc: ReportDocument, secret: string): ImportPlan {
     for (const field of ENTITY_FIELDS[entity.type]) {
       if (entity[field] !== undefined && field !== 'legs' && field !== 'location') props[field] = entity[field];
     }
+    // Names are stored in NFC, so that one spelling is one string however it was typed.
+    if (typeof props.name === 'string') props.name = props.name.normalize('NFC');
+    if (Array.isArray(props.aliases)) props.aliases = (props.aliases as string[]).map((a) => a.normalize('NFC'));
     if (entity.type === 'Route' && Array.isArray(entity.legs)) props.legs = (entity.legs as string[]).map((leg) => idOfRef.get(leg) ?? countryId(leg));
     if (entity.type === 'Event' && typeof entity.location === 'string') props.location = idOfRef.get(entity.location);
     const previous = nodes.get(id);

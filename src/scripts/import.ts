@@ -17,10 +17,13 @@ interface Failure {
   problems: string[];
 }
 
+/** Editors on some systems start UTF-8 files with a byte-order mark; it is not part of the JSON. */
+const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 /** Yields every report document of a file: a JSON object, a JSON array, or JSON Lines. */
 async function* documents(file: string, format: string, opts: { date?: string; agency?: string }): AsyncGenerator<{ where: string; doc?: unknown; error?: string }> {
   if (format === 'adjacency' || format === 'two-mode') {
-    const text = fs.readFileSync(file, 'utf8');
+    const text = withoutBom(fs.readFileSync(file, 'utf8'));
     const doc = format === 'adjacency' ? adjacencyReport(file, parseAdjacencyCsv(text), opts) : twoModeReport(file, parseTwoModeCsv(text), opts);
     yield { where: file, doc };
     return;
@@ -32,7 +35,7 @@ async function* documents(file: string, format: string, opts: { date?: string; a
       n += 1;
       if (!line.trim()) continue;
       try {
-        yield { where: `${file}:${n}`, doc: JSON.parse(line) };
+        yield { where: `${file}:${n}`, doc: JSON.parse(n === 1 ? withoutBom(line) : line) };
       } catch (err) {
         yield { where: `${file}:${n}`, error: `not valid JSON (${(err as Error).message})` };
       }
@@ -41,7 +44,7 @@ async function* documents(file: string, format: string, opts: { date?: string; a
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+    parsed = JSON.parse(withoutBom(fs.readFileSync(file, 'utf8')));
   } catch (err) {
     yield { where: file, error: `not valid JSON (${(err as Error).message})` };
     return;
@@ -63,7 +66,8 @@ const program = new Command()
   .option('--date <date>', 'report date for a dataset (YYYY-MM-DD)')
   .option('--agency <agency>', 'reporting agency for a dataset', 'RESEARCH')
   .option('--quiet', 'no progress bar')
-  .action(async (files: string[], opts: { format: string; date?: string; agency: string; quiet?: boolean }) => {
+  .option('--dry-run', 'run every check and report what would change, writing nothing')
+  .action(async (files: string[], opts: { format: string; date?: string; agency: string; quiet?: boolean; dryRun?: boolean }) => {
     for (const file of files) {
       if (!fs.existsSync(file)) {
         process.stderr.write(`no such file: ${file}\n`);
@@ -85,7 +89,7 @@ const program = new Command()
           const reportId = (item.doc as { report?: { id?: unknown } } | undefined)?.report?.id;
           try {
             if (item.error) throw new BadInputError([{ path: '(document)', message: item.error }]);
-            const outcome: ImportOutcome = await importer.import(item.doc, `cli:${process.env.USER ?? 'unknown'}`);
+            const outcome: ImportOutcome = await importer.import(item.doc, `cli:${process.env.USER ?? 'unknown'}`, undefined, { validateOnly: opts.dryRun });
             totals.reports += 1;
             if (outcome.alreadyImported) totals.unchanged += 1;
             for (const k of ['created', 'updated', 'unchanged'] as const) {
@@ -104,7 +108,7 @@ const program = new Command()
       await connection.close();
     }
     const out = process.stdout;
-    out.write(`imported ${totals.reports} report(s) (${totals.unchanged} already present, unchanged) into ${connection.uri}\n`);
+    out.write(`${opts.dryRun ? 'dry run (nothing written): would import' : 'imported'} ${totals.reports} report(s) (${totals.unchanged} already present, unchanged) into ${connection.uri}\n`);
     out.write(`  nodes: ${totals.nodes.created} created, ${totals.nodes.updated} updated, ${totals.nodes.unchanged} unchanged\n`);
     out.write(`  links: ${totals.links.created} created, ${totals.links.updated} updated, ${totals.links.unchanged} unchanged\n`);
     if (failures.length > 0) {
