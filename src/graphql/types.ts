@@ -109,9 +109,14 @@ export class Country extends Entity {
   @Field() alpha3!: string;
 }
 
-@ObjectType({ description: 'A link between two entities, with its properties and its sources.' })
+@ObjectType({
+  description:
+    'A link between two entities as seen from the entity it is listed under: `from`/`to` are absolute, `entity` is the other end. ' +
+    'Its `id` names this view (the link and the viewpoint), so that normalised client caches keep the two ends apart; `linkId` names the link itself.',
+})
 export class Link {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'This view of the link: `<linkId>~<viewpoint id>`.' }) id!: string;
+  @Field(() => ID, { description: 'The link, the same from both ends (and the `id` of its edge in a Subgraph).' }) linkId!: string;
   @Field(() => LinkType) type!: string;
   fromId!: string;
   toId!: string;

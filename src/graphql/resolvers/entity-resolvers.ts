@@ -33,8 +33,9 @@ export function toEntity(row: EntityRow): Entity {
   } as unknown as Entity;
 }
 
-export function toLink(row: LinkRow, viewpointId?: string): Link {
-  return { ...row, viewpointId, sourceRefs: row.sources } as unknown as Link;
+/** A link as listed under `viewpointId`: one GraphQL object per link and viewpoint (see `Link`). */
+export function toLink(row: LinkRow, viewpointId: string): Link {
+  return { ...row, id: `${row.id}~${viewpointId}`, linkId: row.id, viewpointId, sourceRefs: row.sources } as unknown as Link;
 }
 
 export function toSources(sources: SourceRef[]): Source[] {
