@@ -6,14 +6,15 @@
 MATCH (a:Entity)
 WHERE a.type IN $entityTypes AND ($ids IS NULL OR a.id IN $ids)
   AND (a:Country OR EXISTS { MATCH (:Report)-[s:STATES]->(a) WHERE @seen(s) AND ($reports IS NULL OR s.report IN $reports) })
-CALL (a, visible) {
-  MATCH (a)-[r]->(b:Entity)
-  WHERE type(r) IN $linkTypes AND @seen(r)
-    AND b.type IN $entityTypes AND ($ids IS NULL OR b.id IN $ids)
-    AND ($reports IS NULL OR r.report IN $reports)
-    AND substring(r.grade, 0, 1) IN $reliability AND toInteger(substring(r.grade, 1)) <= $maxAccuracy
-  WITH b, type(r) AS type, r ORDER BY r.rank, r.reportDate DESC, r.report
-  WITH b, type, collect(r.weight) AS weights
-  RETURN collect({target: b.id, type: type, weight: coalesce(weights[0], 1)}) AS out
-}
+OPTIONAL MATCH (a)-[r]->(b:Entity)
+WHERE type(r) IN $linkTypes AND @seen(r)
+  AND b.type IN $entityTypes AND ($ids IS NULL OR b.id IN $ids)
+  AND ($reports IS NULL OR r.report IN $reports)
+  AND substring(r.grade, 0, 1) IN $reliability AND toInteger(substring(r.grade, 1)) <= $maxAccuracy
+WITH a, b, type(r) AS type, collect(r) AS statements
+// the most authoritative statement that gives a weight (as @best: grade, then newest report, then report id)
+WITH a, b, type, reduce(best = null, x IN [s IN statements WHERE s.weight IS NOT NULL] |
+       CASE WHEN best IS NULL OR x.rank < best.rank OR (x.rank = best.rank AND (x.reportDate > best.reportDate OR (x.reportDate = best.reportDate AND x.report < best.report)))
+            THEN x ELSE best END) AS weighted
+WITH a, collect(CASE WHEN b IS NULL THEN null ELSE {target: b.id, type: type, weight: coalesce(weighted.weight, 1)} END) AS out
 RETURN a.id AS id, a.type AS type, out

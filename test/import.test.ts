@@ -15,7 +15,8 @@ async function countGraph(server: TestServer) {
   const [row] = await server.db.read<{ nodes: number; links: number; statements: number; reports: number }>(
     `MATCH (n:Entity) WHERE NOT n:Country WITH count(n) AS nodes
      OPTIONAL MATCH (:Entity)-[r]->(:Entity) WITH nodes, count(DISTINCT r.id) AS links, count(r) AS linkStatements
-     OPTIONAL MATCH (:Report)-[s:STATES]->() WITH nodes, links, linkStatements + count(s) AS statements
+     OPTIONAL MATCH (:Report)-[s:STATES]->() WITH nodes, links, linkStatements, count(s) AS stateCount
+     WITH nodes, links, linkStatements + stateCount AS statements
      MATCH (rep:Report) RETURN nodes, links, statements, count(rep) AS reports`,
   );
   return row ?? { nodes: 0, links: 0, statements: 0, reports: 0 };

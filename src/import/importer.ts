@@ -257,15 +257,21 @@ export class ReportImporter {
     const remap = new Map<string, string>();
     const problems: Problem[] = [];
     const refIndex = new Map(doc.entities.map((e, i) => [e.ref, i]));
-    for (const rows of chunks(anchorRows)) {
-      for (const a of await db.runIn<{ ref: string; planned: string; id: string; type: string; country: boolean }>(tx, cypher('import-anchors'), { rows })) {
-        const planned = plan.nodes.find((n) => (n.ref ?? n.id) === a.ref);
-        if (a.country || a.type !== planned?.type) {
-          problems.push({
-            path: `entities[${refIndex.get(a.ref) ?? '?'}].id`,
-            message: a.country ? 'names a country: countries are reference data that no report restates' : `names an entity of another type (not a ${planned?.type})`,
-          });
-        } else if (a.id !== a.planned) remap.set(a.planned, a.id);
+    const plannedByRef = new Map(plan.nodes.map((n) => [n.ref ?? n.id, n]));
+    for (const [query, rows] of [
+      ['import-anchors', anchorRows.filter((x) => x.key !== null)],
+      ['import-anchors-by-id', anchorRows.filter((x) => x.key === null)],
+    ] as const) {
+      for (const batch of chunks(rows)) {
+        for (const a of await db.runIn<{ ref: string; planned: string; id: string; type: string; country: boolean }>(tx, cypher(query), { rows: batch })) {
+          const planned = plannedByRef.get(a.ref);
+          if (a.country || a.type !== planned?.type) {
+            problems.push({
+              path: `entities[${refIndex.get(a.ref) ?? '?'}].id`,
+              message: a.country ? 'names a country: countries are reference data that no report restates' : `names an entity of another type (not a ${planned?.type})`,
+            });
+          } else if (a.id !== a.planned) remap.set(a.planned, a.id);
+        }
       }
     }
     if (problems.length > 0) throw invalid(problems);
