@@ -33,6 +33,8 @@ export interface Config {
     maxAnalysisNodes: number;
     bodyLimit: string;
     rateLimitPerMinute: number;
+    /** Memory bound of the analysis scope cache. */
+    analysisCacheMb: number;
   };
   /** Key of the keyed hash behind opaque entity ids and of cursor sealing; set once, never changed. */
   identitySecret: string;
@@ -100,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAnalysisNodes: int(env, 'MAX_ANALYSIS_NODES', 250000, 10, 10000000, problems),
       bodyLimit: env.BODY_LIMIT || '2mb',
       rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1000000, problems),
+      analysisCacheMb: int(env, 'ANALYSIS_CACHE_MB', 256, 0, 65536, problems),
     },
     identitySecret,
     seedOnEmpty: env.SEED_ON_EMPTY !== 'false',

@@ -15,6 +15,8 @@ import { Config } from './config';
 import { Database } from './db/database';
 import { createLoaders } from './domain/loaders';
 import { Repository } from './domain/repository';
+import { AnalysisService } from './analysis/analysis-service';
+import { ScopeCache } from './analysis/scope-cache';
 import { Context } from './graphql/context';
 import { AppError, DatabaseUnavailableError, ErrorCode } from './graphql/errors';
 import { buildGraphQLSchema } from './graphql/schema';
@@ -130,6 +132,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
   const httpServer = http.createServer(app);
   const verifier = new TokenVerifier(config.auth);
   const repository = new Repository(db);
+  const analysis = new AnalysisService(db, config, config.limits.analysisCacheMb > 0 ? new ScopeCache(config.limits.analysisCacheMb * 1024 * 1024) : undefined);
   const audit = new AuditLog(db);
   const limiter = new RateLimiterMemory({ points: config.limits.rateLimitPerMinute, duration: 60 });
   const armor = new ApolloArmor({
@@ -190,7 +193,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
           });
         }
         const auth = visibilityOf(principal);
-        return { principal, auth, db, config, repository, loaders: createLoaders(repository, auth), changedIds: new Set() };
+        return { principal, auth, db, config, repository, analysis, loaders: createLoaders(repository, auth), changedIds: new Set() };
       },
     }),
   );

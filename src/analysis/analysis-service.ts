@@ -17,6 +17,7 @@ import {
   pageRank,
 } from './graph-algorithms';
 import { partitionModularity } from './modularity';
+import { ScopeCache } from './scope-cache';
 
 export type CentralityAlgorithmName = 'DEGREE' | 'BETWEENNESS' | 'CLOSENESS' | 'PAGERANK' | 'EIGENVECTOR';
 export type CommunityAlgorithmName = 'LOUVAIN' | 'CONNECTED_COMPONENTS';
@@ -60,6 +61,8 @@ export class AnalysisService {
   constructor(
     private readonly db: Database,
     private readonly config: Config,
+    /** Shared by the requests of one app (create the service once); none: every analysis reads its scope. */
+    readonly cache?: ScopeCache,
   ) {
     this.repository = new Repository(db);
   }
@@ -96,8 +99,23 @@ export class AnalysisService {
     return { nodeIds: [...visited], links: [...links.values()], truncated };
   }
 
-  /** The visible subgraph a scope describes, as an undirected analysis graph. */
+  /**
+   * The visible subgraph a scope describes, from the cache when the caller's visibility class, the
+   * data version and the scope are those of an earlier read (one short query checks the version).
+   */
   async scopeGraph(auth: VisibilityParams, scope: Scope = {}): Promise<AnalysisGraph> {
+    if (!this.cache) return this.readScopeGraph(auth, scope);
+    const [v] = await this.db.read<{ visible: string[]; reports: number; revisions: number; latest: string | null }>(cypher('analysis-version'), { auth });
+    const key = JSON.stringify([[...v.visible].sort(), v.reports, v.revisions, v.latest, scopeKey(scope)]);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const graph = await this.readScopeGraph(auth, scope);
+    this.cache.set(key, graph);
+    return graph;
+  }
+
+  /** Reads the visible subgraph a scope describes, as an undirected analysis graph. */
+  async readScopeGraph(auth: VisibilityParams, scope: Scope = {}): Promise<AnalysisGraph> {
     const entityTypes = scope.entityTypes?.length ? scope.entityTypes : DEFAULT_ANALYSIS_TYPES;
     const linkTypes = scope.linkTypes?.length ? scope.linkTypes : LINK_TYPES;
     let ids = scope.ids?.length ? [...scope.ids] : undefined;
@@ -200,4 +218,20 @@ export class AnalysisService {
     if (!row) throw notFound(`${what} ${JSON.stringify(id)}`);
     return row;
   }
+}
+
+/** A scope in a canonical form: the same scope always gives the same key. */
+function scopeKey(scope: Scope): unknown {
+  const list = (xs?: readonly string[]) => (xs?.length ? [...new Set(xs)].sort() : null);
+  return {
+    ids: list(scope.ids),
+    around: scope.around ?? null,
+    depth: scope.around ? (scope.depth ?? 2) : null,
+    reports: list(scope.reports),
+    entityTypes: list(scope.entityTypes),
+    linkTypes: list(scope.linkTypes),
+    coAttendance: scope.coAttendance ?? false,
+    reliability: list(scope.reliability),
+    maxAccuracy: scope.maxAccuracy ?? null,
+  };
 }

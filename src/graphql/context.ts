@@ -3,6 +3,7 @@ import { Database } from '../db/database';
 import { Loaders } from '../domain/loaders';
 import { Config } from '../config';
 import { Repository } from '../domain/repository';
+import { AnalysisService } from '../analysis/analysis-service';
 
 /** Per-request state shared by all resolvers. */
 export interface Context {
@@ -12,6 +13,8 @@ export interface Context {
   db: Database;
   config: Config;
   repository: Repository;
+  /** Created once per app: its scope cache is shared by all requests. */
+  analysis: AnalysisService;
   loaders: Loaders;
   /** Entity ids a mutation changed, for the audit trail (ids returned are read from the response). */
   changedIds: Set<string>;

@@ -243,6 +243,8 @@ export class ReportImporter {
           sourceReliability: r.sourceReliability,
           informationAccuracy: r.informationAccuracy,
           contentHash: hash,
+          // counts revisions: part of the data version analysis caches key on
+          revision: lock.fresh ? 0 : lock.revision + 1,
           importedBy,
           importedAt: new Date().toISOString(),
           entityCount: plan.nodes.length,
@@ -340,6 +342,7 @@ interface LockRow {
   releasableTo: string[];
   agency: string | null;
   marking: string | null;
+  revision: number;
 }
 
 /** Statement properties as they read back from the database (no undefined values). */

@@ -157,8 +157,8 @@ const SHARED_WEIGHT: Record<string, number> = { Person: 3, Organisation: 3, Rout
 
 @Resolver()
 export class AnalysisResolver {
-  private service(ctx: Context) {
-    return new AnalysisService(ctx.db, ctx.config);
+  private service(ctx: Context): AnalysisService {
+    return ctx.analysis;
   }
 
   @Authorized(...READ_ROLES)
