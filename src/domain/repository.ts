@@ -10,6 +10,9 @@ export type EntityRow = EntityView;
 export type LinkRow = LinkView;
 export type ReportRow = Record<string, unknown> & { id: string };
 
+export type TypedList = 'persons' | 'operations' | 'seizures';
+const LIST_TYPES: Record<TypedList, string> = { persons: 'Person', operations: 'Operation', seizures: 'Seizure' };
+
 /** A link as queries return it: its key and every visible statement of it. */
 export interface LinkStatements {
   id: string;
@@ -139,5 +142,33 @@ export class Repository {
       .sort((a, b) => b.relevance - a.relevance || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0) || (a.id < b.id ? -1 : 1))
       .slice(0, MAX_SEARCH_HITS);
     return { total: ranked.length, page: ranked.slice(offset, offset + first).map((h) => ({ id: h.id })) };
+  }
+
+  /**
+   * A page of a typed list (persons, operations, seizures) in the caller's sort-key order after
+   * `after`, walking the statement index; the total is a separate query, run only when asked for.
+   */
+  async typedPage(auth: VisibilityParams, list: TypedList, filters: Record<string, unknown>, after: { sortKey: string; id: string } | null, first: number) {
+    const rows = await this.db.read<{ id: string; sortKey: string }>(cypher(`list-${list}`), {
+      ...filters,
+      auth,
+      type: LIST_TYPES[list],
+      after,
+      fromKey: after?.sortKey ?? '',
+      limit: first + 1,
+    });
+    return {
+      page: rows.slice(0, first),
+      more: rows.length > first,
+      total: async () => (await this.db.read<{ total: number }>(cypher(`count-${list}`), { ...filters, auth, type: LIST_TYPES[list] }))[0]?.total ?? 0,
+    };
+  }
+
+  async seizureTotals(auth: VisibilityParams, filters: Record<string, unknown>) {
+    return this.db.read<{ commodity: string; unit: string | null; quantity: number; valueEur: number | null; seizures: number }>(cypher('seizure-totals'), {
+      ...filters,
+      auth,
+      type: 'Seizure',
+    });
   }
 }

@@ -1,6 +1,7 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { cypher } from '../../db/cypher';
-import { EntityRow, ReportRow } from '../../domain/repository';
+import { EntityRow, ReportRow, TypedList } from '../../domain/repository';
 import { EntityTypeName } from '../../domain/vocabulary';
 import { ReportImporter } from '../../import/importer';
 import { Context } from '../context';
@@ -68,6 +69,35 @@ async function entityPage(
 
 const upper = (s?: string | null) => (s ? s.toUpperCase() : null);
 
+/** Whether the field being resolved selects `name` (directly, or in a fragment). */
+function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const visit = (set: SelectionSetNode | undefined, seen: Set<string>): boolean =>
+    !!set?.selections.some((sel) => {
+      if (sel.kind === Kind.FIELD) return sel.name.value === name;
+      if (sel.kind === Kind.INLINE_FRAGMENT) return visit(sel.selectionSet, seen);
+      const fragment = info.fragments[sel.name.value];
+      if (!fragment || seen.has(sel.name.value)) return false;
+      seen.add(sel.name.value);
+      return visit(fragment.selectionSet, seen);
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet, new Set()));
+}
+
+/**
+ * A typed list as a connection: one read for the page (walking the statement index), and the
+ * total (a second read) only if the query selects `totalCount`.
+ */
+async function typedConnection(ctx: Context, info: GraphQLResolveInfo, list: TypedList, filters: Record<string, unknown>, first: number, after?: string | null) {
+  const cursor = openCursor(ctx.config.identitySecret, after, isKeyset);
+  const result = await ctx.repository.typedPage(ctx.auth, list, filters, cursor, checkFirst(ctx, first));
+  const [connection, totalCount] = await Promise.all([
+    entityPage(ctx, { total: 0, start: cursor ? 1 : 0, page: result.page }, (item) => item),
+    selects(info, 'totalCount') ? result.total() : Promise.resolve(0),
+  ]);
+  connection.pageInfo.hasNextPage = result.more;
+  return { ...connection, totalCount };
+}
+
 @Resolver()
 export class QueryResolver {
   @Authorized(...READ_ROLES)
@@ -128,15 +158,9 @@ export class QueryResolver {
     @Arg('nationality', () => String, { nullable: true }) nationality: string | undefined,
     @Args() { first, after }: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const result = await ctx.db.read<{ total: number; start: number; page: Array<{ id: string; sortKey: string }> }>(cypher('list-persons'), {
-      auth: ctx.auth,
-      nameClean: name ? cleanName(name) : null,
-      nationality: upper(nationality),
-      after: openCursor(ctx.config.identitySecret, after, isKeyset),
-      first: checkFirst(ctx, first),
-    });
-    return entityPage(ctx, result[0], (item) => item);
+    return typedConnection(ctx, info, 'persons', { nameClean: name ? cleanName(name) : null, nationality: upper(nationality) }, first, after);
   }
 
   @Authorized(...READ_ROLES)
@@ -148,34 +172,21 @@ export class QueryResolver {
     @Arg('to', () => DateScalar, { nullable: true }) to: string | undefined,
     @Args() { first, after }: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const result = await ctx.db.read<{ total: number; start: number; page: Array<{ id: string; sortKey: string }> }>(cypher('list-operations'), {
-      auth: ctx.auth,
-      country: upper(country),
-      kind: kind ?? null,
-      from: from ?? null,
-      to: to ?? null,
-      after: openCursor(ctx.config.identitySecret, after, isKeyset),
-      first: checkFirst(ctx, first),
-    });
-    return entityPage(ctx, result[0], (item) => item);
+    return typedConnection(ctx, info, 'operations', { country: upper(country), kind: kind ?? null, from: from ?? null, to: to ?? null }, first, after);
   }
 
   @Authorized(...READ_ROLES)
   @Query(() => SeizureConnection, { description: 'Seizures by commodity, country where seized, and date range.' })
-  async seizures(@Args() args: SeizureFilterArgs, @Ctx() ctx: Context) {
-    const result = await ctx.db.read<{ total: number; start: number; page: Array<{ id: string; sortKey: string }> }>(cypher('list-seizures'), {
-      ...seizureParams(ctx, args),
-      after: openCursor(ctx.config.identitySecret, args.after, isKeyset),
-      first: checkFirst(ctx, args.first),
-    });
-    return entityPage(ctx, result[0], (item) => item);
+  async seizures(@Args() args: SeizureFilterArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return typedConnection(ctx, info, 'seizures', seizureFilters(args), args.first, args.after);
   }
 
   @Authorized(...READ_ROLES)
   @Query(() => [SeizureTotal], { description: 'Totals per commodity and unit over the same filters as `seizures`.' })
   async seizureTotals(@Args() args: SeizureFilterArgs, @Ctx() ctx: Context) {
-    return ctx.db.read<SeizureTotal>(cypher('seizure-totals'), seizureParams(ctx, args));
+    return ctx.repository.seizureTotals(ctx.auth, seizureFilters(args));
   }
 
   @Authorized(...WRITE_ROLES)
@@ -202,9 +213,8 @@ export class QueryResolver {
 const importerOf = (ctx: Context) => new ReportImporter(ctx.db, ctx.config.identitySecret);
 const callerOf = (ctx: Context) => ({ auth: ctx.auth, agency: ctx.principal.agency, admin: ctx.principal.roles.includes('admin') });
 
-function seizureParams(ctx: Context, args: SeizureFilterArgs) {
+function seizureFilters(args: SeizureFilterArgs) {
   return {
-    auth: ctx.auth,
     commodity: args.commodity ?? null,
     country: upper(args.country),
     from: args.from ?? null,
