@@ -5,7 +5,7 @@ import { EntityRow, LinkRow } from '../../domain/repository';
 import { EntityTypeName, LINK_TYPES, LinkTypeName } from '../../domain/vocabulary';
 import { READ_ROLES } from '../auth-checker';
 import { Context } from '../context';
-import { badInput, tooComplex } from '../errors';
+import { badInput, notFound, tooComplex } from '../errors';
 import { DateScalar, EntityType, LinkType } from '../scalars';
 import { Entity, GraphEdge, GraphNode, Subgraph } from '../types';
 import { toEntity, toSources } from './entity-resolvers';
@@ -177,7 +177,8 @@ export class AnalysisResolver {
     const max = ctx.config.limits.maxSubgraphNodes;
     if (!Number.isInteger(limit) || limit! < 1 || limit! > max) throw tooComplex(`limit must be between 1 and ${max}`);
     const service = this.service(ctx);
-    await service.requireVisible(ctx.auth, id);
+    // No separate visibility check: a hidden root has no visible link (a visible link's ends are
+    // visible), so the expansion finds nothing, and the final read of the nodes answers NOT_FOUND.
     const result = await service.expand(ctx.auth, id, {
       depth,
       linkTypes: linkTypes?.length ? linkTypes : LINK_TYPES,
@@ -187,6 +188,7 @@ export class AnalysisResolver {
       limit: limit!,
     });
     const nodes = await entities(ctx, result.nodeIds);
+    if (!nodes.has(id)) throw notFound(`entity ${JSON.stringify(id)}`);
     return {
       nodes: result.nodeIds.filter((n) => nodes.has(n)).map((n) => graphNode(nodes.get(n)!)),
       edges: result.links.map(graphEdge),
