@@ -4,6 +4,7 @@ import { cypher } from '../db/cypher';
 import { Database } from '../db/database';
 import { EntityRow, LinkRow, LinkStatements, Repository, toLinkRow } from '../domain/repository';
 import { ENTITY_TYPES, EntityTypeName, LINK_TYPES, LinkTypeName } from '../domain/vocabulary';
+import { checkRange } from '../graphql/bounds';
 import { badInput, notFound, tooComplex } from '../graphql/errors';
 import {
   AnalysisGraph,
@@ -121,7 +122,7 @@ export class AnalysisService {
     let ids = scope.ids?.length ? [...scope.ids] : undefined;
     if (scope.around) {
       const depth = scope.depth ?? 2;
-      if (!Number.isInteger(depth) || depth < 1 || depth > 4) throw badInput('scope.depth', 'must be between 1 and 4');
+      checkRange('scope.depth', depth, 1, 4);
       const around = await this.expand(auth, scope.around, { depth, linkTypes, entityTypes, limit: this.config.limits.maxAnalysisNodes });
       ids = [...new Set([...(ids ?? []), ...around.nodeIds])];
     }
@@ -190,9 +191,7 @@ export class AnalysisService {
   }
 
   async shortestPaths(auth: VisibilityParams, from: string, to: string, maxLength: number, linkTypes: readonly LinkTypeName[], all: boolean) {
-    if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > this.config.limits.maxHops) {
-      throw tooComplex(`maxLength must be between 1 and ${this.config.limits.maxHops}`);
-    }
+    checkRange('maxLength', maxLength, 1, this.config.limits.maxHops);
     if (from === to) throw badInput('to', 'must differ from `from`');
     type Key = { type: string; fromId: string; toId: string };
     const rows = await this.db.read<{ nodeIds: string[]; links: Key[] }>(cypher('shortest-paths'), {

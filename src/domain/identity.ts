@@ -28,14 +28,19 @@ export function foldConfusables(name: string): string {
 
 /** Folds case, diacritics, punctuation, spacing and mixed-script look-alikes: `Škaljari clan` and `SKALJARI  CLAN` agree. */
 export function foldName(name: string): string {
-  const folded = slugify(foldConfusables(name.normalize('NFC')).normalize('NFKD').replace(/[\u0300-\u036f]/g, ''), { lower: true, strict: true });
+  const folded = slugify(foldText(foldConfusables(name.normalize('NFC'))), { lower: true, strict: true });
   // Scripts slugify cannot transliterate still get a stable identity.
   return folded || `h${crypto.createHash('sha1').update(name.normalize('NFKC').toLowerCase()).digest('hex').slice(0, 16)}`;
 }
 
+/** Text without diacritics, in lower case (compatibility-decomposed): the one fold of names for matching. */
+export function foldText(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
 /** A name folded for substring filters: no diacritics, lower case, letters and digits only. */
 export function cleanName(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return foldText(name).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** Folded sort key of a display name (lists are ordered by it). */

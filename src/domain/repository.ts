@@ -1,6 +1,7 @@
 import { VisibilityParams } from '../auth/principal';
 import { cypher } from '../db/cypher';
 import { Database } from '../db/database';
+import { foldText } from './identity';
 import { assembleEntity, assembleLink, EntityView, LinkView, Statement } from './statements';
 import { LinkTypeName } from './vocabulary';
 
@@ -37,10 +38,7 @@ export const linkKey = (k: LinkKey) => `${k.id}|${k.types.join(',')}|${k.dir}|${
 const MAX_SEARCH_HITS = 5000;
 
 function searchTerms(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return foldText(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t.length > 0)
     .slice(0, 12);

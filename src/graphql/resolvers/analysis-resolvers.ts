@@ -5,7 +5,8 @@ import { EntityRow, LinkRow } from '../../domain/repository';
 import { EntityTypeName, LINK_TYPES, LinkTypeName } from '../../domain/vocabulary';
 import { READ_ROLES } from '../auth-checker';
 import { Context } from '../context';
-import { badInput, notFound, tooComplex } from '../errors';
+import { checkRange } from '../bounds';
+import { badInput, notFound } from '../errors';
 import { DateScalar, EntityType, LinkType } from '../scalars';
 import { Entity, GraphEdge, GraphNode, Subgraph } from '../types';
 import { toEntity, toSources } from './entity-resolvers';
@@ -173,9 +174,8 @@ export class AnalysisResolver {
     @Arg('to', () => DateScalar, { nullable: true }) to?: string,
     @Arg('limit', () => Int, { defaultValue: 200, description: 'At most this many nodes.' }) limit?: number,
   ): Promise<Subgraph> {
-    if (!Number.isInteger(depth) || depth < 1 || depth > 4) throw tooComplex('depth must be between 1 and 4');
-    const max = ctx.config.limits.maxSubgraphNodes;
-    if (!Number.isInteger(limit) || limit! < 1 || limit! > max) throw tooComplex(`limit must be between 1 and ${max}`);
+    checkRange('depth', depth, 1, 4);
+    checkRange('limit', limit, 1, ctx.config.limits.maxSubgraphNodes);
     const service = this.service(ctx);
     // No separate visibility check: a hidden root has no visible link (a visible link's ends are
     // visible), so the expansion finds nothing, and the final read of the nodes answers NOT_FOUND.
@@ -253,7 +253,7 @@ export class AnalysisResolver {
     @Arg('scope', () => AnalysisScope, { nullable: true }) scope?: AnalysisScope,
     @Arg('top', () => Int, { defaultValue: 10 }) top?: number,
   ): Promise<EntityScore[]> {
-    if (!Number.isInteger(top) || top! < 1 || top! > ctx.config.limits.maxPageSize) throw tooComplex(`top must be between 1 and ${ctx.config.limits.maxPageSize}`);
+    checkRange('top', top, 1, ctx.config.limits.maxPageSize);
     const { ranked, approximate } = await this.service(ctx).centrality(ctx.auth, algorithm, scope, top!);
     const found = await entities(ctx, ranked.map(([id]) => id));
     return ranked.filter(([id]) => found.has(id)).map(([id, score]) => ({ entity: toEntity(found.get(id)!), score, approximate }));
@@ -300,7 +300,7 @@ export class AnalysisResolver {
   @Authorized(...READ_ROLES)
   @Query(() => [TimelineEntry], { description: 'The dated events around an entity, in order.' })
   async timeline(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('limit', () => Int, { defaultValue: 200 }) limit: number): Promise<TimelineEntry[]> {
-    if (!Number.isInteger(limit) || limit < 1 || limit > ctx.config.limits.maxPageSize) throw tooComplex(`limit must be between 1 and ${ctx.config.limits.maxPageSize}`);
+    checkRange('limit', limit, 1, ctx.config.limits.maxPageSize);
     await this.service(ctx).requireVisible(ctx.auth, id);
     const rows = await ctx.db.read<{ date: string; kind: string; linkType: string | null; entityId: string }>(cypher('timeline'), { auth: ctx.auth, id, limit });
     const found = await entities(ctx, rows.map((r) => r.entityId));
@@ -319,7 +319,7 @@ export class AnalysisResolver {
     @Arg('minCountries', () => Int, { defaultValue: 2 }) minCountries?: number,
     @Arg('top', () => Int, { defaultValue: 50 }) top?: number,
   ): Promise<CrossBorder> {
-    if (!Number.isInteger(top) || top! < 1 || top! > ctx.config.limits.maxPageSize) throw tooComplex(`top must be between 1 and ${ctx.config.limits.maxPageSize}`);
+    checkRange('top', top, 1, ctx.config.limits.maxPageSize);
     const params = { auth: ctx.auth, countries: countries?.length ? countries.map((c) => c.toUpperCase()) : null, top };
     const [pairs, orgs, bridges] = await Promise.all([
       ctx.db.read<CountryPair>(cypher('cross-border-pairs'), { ...params, linkTypes: linkTypes?.length ? linkTypes : LINK_TYPES.filter((t) => t !== 'NATIONAL_OF' && t !== 'BASED_IN') }),

@@ -4,7 +4,7 @@ import { SourceRef } from '../../domain/statements';
 import { LINK_TYPES, LinkTypeName } from '../../domain/vocabulary';
 import { Context } from '../context';
 import { Direction, LinkType } from '../scalars';
-import { tooComplex } from '../errors';
+import { checkRange } from '../bounds';
 import {
   Country,
   Entity,
@@ -46,10 +46,7 @@ export function toSources(sources: SourceRef[]): Source[] {
   }));
 }
 
-function pageSize(ctx: Context, first: number): number {
-  if (first < 0 || first > ctx.config.limits.maxPageSize) throw tooComplex(`first must be between 0 and ${ctx.config.limits.maxPageSize}`);
-  return first;
-}
+const pageSize = (ctx: Context, first: number) => checkRange('first', first, 0, ctx.config.limits.maxPageSize);
 
 /** Loads the links of one entity through the request's batching loader. */
 async function linksOf(root: Entity, ctx: Context, types: readonly LinkTypeName[], dir: Direction, first: number): Promise<Link[]> {

@@ -5,8 +5,9 @@ import { EntityRow, ReportRow, TypedList } from '../../domain/repository';
 import { EntityTypeName } from '../../domain/vocabulary';
 import { ReportImporter } from '../../import/importer';
 import { Context } from '../context';
+import { checkRange } from '../bounds';
 import { openCursor, sealCursor } from '../cursors';
-import { badInput, tooComplex } from '../errors';
+import { badInput } from '../errors';
 import { cleanName } from '../../domain/identity';
 import { Commodity, DateScalar, EntityType, OperationKind, ReportInputScalar } from '../scalars';
 import {
@@ -46,12 +47,7 @@ class SeizureFilterArgs extends PageArgs {
   @Field(() => DateScalar, { nullable: true }) to?: string;
 }
 
-function checkFirst(ctx: Context, first: number): number {
-  if (!Number.isInteger(first) || first < 0 || first > ctx.config.limits.maxPageSize) {
-    throw tooComplex(`first must be between 0 and ${ctx.config.limits.maxPageSize}`);
-  }
-  return first;
-}
+const checkFirst = (ctx: Context, first: number) => checkRange('first', first, 0, ctx.config.limits.maxPageSize);
 
 /** Loads the page's entities (one batched round-trip) and wraps them as a connection. */
 async function entityPage(
