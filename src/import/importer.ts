@@ -113,14 +113,7 @@ export class ReportImporter {
    * have been created, updated or unchanged.
    */
   async import(doc: unknown, importedBy = 'system', caller?: Importer, options: { validateOnly?: boolean } = {}): Promise<ImportOutcome> {
-    const report = this.validate(doc);
-    const level = CLEARANCES.indexOf(report.report.classification as (typeof CLEARANCES)[number]);
-    if (caller && level > caller.auth.clearance) throw forbidden('You may not import a report classified above your clearance.');
-    if (caller && !caller.admin && report.report.agency.toUpperCase() !== caller.agency.toUpperCase()) {
-      throw forbidden(`A report belongs to its agency: only loaders of ${report.report.agency.toUpperCase()} (or an admin) may import it.`);
-    }
-    const plan = planImport(report, this.identitySecret);
-    const hash = contentHash(report);
+    const { report, plan, hash } = this.prepare(doc, caller);
     return this.retrying(async () => {
       try {
         return await this.db.writeTransaction((tx) => this.write(tx, report, plan, hash, importedBy, caller, options.validateOnly ?? false));
@@ -129,6 +122,97 @@ export class ReportImporter {
         throw err;
       }
     });
+  }
+
+  /** Validates a document and the caller's right to import it, and plans its statements. */
+  private prepare(doc: unknown, caller?: Importer) {
+    const report = this.validate(doc);
+    const level = CLEARANCES.indexOf(report.report.classification as (typeof CLEARANCES)[number]);
+    if (caller && level > caller.auth.clearance) throw forbidden('You may not import a report classified above your clearance.');
+    if (caller && !caller.admin && report.report.agency.toUpperCase() !== caller.agency.toUpperCase()) {
+      throw forbidden(`A report belongs to its agency: only loaders of ${report.report.agency.toUpperCase()} (or an admin) may import it.`);
+    }
+    return { report, plan: planImport(report, this.identitySecret), hash: contentHash(report) };
+  }
+
+  /**
+   * The bulk path: many reports, each still atomic and idempotent, with every problem reported per
+   * report. Valid reports are written in groups of up to `batchSize` per transaction (one commit
+   * for many small reports); when anything in a group fails, the group is rolled back and its
+   * reports are written one by one, so that one bad report costs only itself. Up to `concurrency`
+   * groups are written at once, but never two that share a report or an entity (they would only
+   * wait on each other's locks). Documents are consumed as they come (a stream of JSON Lines).
+   */
+  async importMany(
+    docs: AsyncIterable<{ doc: unknown; where: string }> | Iterable<{ doc: unknown; where: string }>,
+    onResult: (where: string, result: ImportOutcome | Error, doc: unknown) => void,
+    options: { importedBy?: string; caller?: Importer; validateOnly?: boolean; batchSize?: number; concurrency?: number } = {},
+  ): Promise<void> {
+    const batchSize = options.batchSize ?? 50;
+    const concurrency = options.concurrency ?? 2;
+    const importedBy = options.importedBy ?? 'system';
+    type Item = { where: string; doc: unknown; prepared: ReturnType<ReportImporter['prepare']>; keys: string[] };
+    const inFlight = new Set<Promise<void>>();
+    const locked = new Set<string>();
+
+    const writeOne = async (item: Item) => {
+      try {
+        onResult(item.where, await this.import(item.doc, importedBy, options.caller, { validateOnly: options.validateOnly }), item.doc);
+      } catch (err) {
+        onResult(item.where, err as Error, item.doc);
+      }
+    };
+    const writeGroup = async (group: Item[]) => {
+      if (group.length === 1 || options.validateOnly) {
+        for (const item of group) await writeOne(item);
+        return;
+      }
+      try {
+        const outcomes = await this.retrying(() =>
+          this.db.writeTransaction(async (tx) => {
+            const out: ImportOutcome[] = [];
+            for (const { prepared } of group) out.push(await this.write(tx, prepared.report, prepared.plan, prepared.hash, importedBy, options.caller, false));
+            return out;
+          }),
+        );
+        group.forEach((item, i) => onResult(item.where, outcomes[i], item.doc));
+      } catch {
+        for (const item of group) await writeOne(item);
+      }
+    };
+    const launch = async (group: Item[]) => {
+      const keys = group.flatMap((g) => g.keys);
+      while (inFlight.size >= concurrency || keys.some((k) => locked.has(k))) await Promise.race(inFlight);
+      keys.forEach((k) => locked.add(k));
+      const running: Promise<void> = writeGroup(group).finally(() => {
+        keys.forEach((k) => locked.delete(k));
+        inFlight.delete(running);
+      });
+      inFlight.add(running);
+    };
+
+    let group: Item[] = [];
+    const groupKeys = new Set<string>();
+    for await (const { doc, where } of docs) {
+      let prepared: Item['prepared'];
+      try {
+        prepared = this.prepare(doc, options.caller);
+      } catch (err) {
+        onResult(where, err as Error, doc);
+        continue;
+      }
+      const keys = [`report:${prepared.plan.reportId}`, ...prepared.plan.nodes.map((n) => n.id)];
+      // the same report twice in one group would be its own revision inside one transaction
+      if (groupKeys.has(keys[0]) || group.length >= batchSize) {
+        await launch(group);
+        group = [];
+        groupKeys.clear();
+      }
+      group.push({ where, doc, prepared, keys });
+      keys.forEach((k) => groupKeys.add(k));
+    }
+    if (group.length > 0) await launch(group);
+    await Promise.all(inFlight);
   }
 
   /** Removes every statement of a report (owner agency or admin within clearance). */
