@@ -11,6 +11,7 @@ import { CYPHER_DIR } from '../src/paths';
 const NOT_READS: Record<string, string> = {
   schema: 'schema statements',
   'countries-upsert': 'reference data, written at start-up',
+  'database-version': 'server metadata (versions), no data',
 };
 const isWrite = (name: string) => name.startsWith('import-') || name.startsWith('audit-');
 

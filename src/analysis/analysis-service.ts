@@ -212,6 +212,27 @@ export class AnalysisService {
     return paths.map((p) => ({ nodeIds: p.nodeIds, links: p.links.map((l) => found.get(keyOf(l))).filter((l): l is LinkRow => !!l) }));
   }
 
+  /** Other operations sharing entities with this one, with the shared entities. */
+  linkedOperations(auth: VisibilityParams, id: string) {
+    return this.db.read<{ id: string; shared: Array<{ id: string; type: string }> }>(cypher('linked-operations'), { auth, id });
+  }
+
+  /** Dated facts around an entity (date, kind, link type, the entity concerned). */
+  timeline(auth: VisibilityParams, id: string, limit: number) {
+    return this.db.read<{ date: string; kind: string; linkType: string | null; entityId: string }>(cypher('timeline'), { auth, id, limit });
+  }
+
+  /** Country pairs, organisations active in several countries and persons bridging groups, in parallel. */
+  async crossBorder(auth: VisibilityParams, p: { countries: string[] | null; linkTypes: readonly LinkTypeName[]; minCountries: number; top: number }) {
+    const params = { auth, countries: p.countries, top: p.top };
+    const [pairs, orgs, bridges] = await Promise.all([
+      this.db.read<{ countryA: string; countryB: string; links: number; routeLegs: number }>(cypher('cross-border-pairs'), { ...params, linkTypes: p.linkTypes }),
+      this.db.read<{ id: string; countries: string[] }>(cypher('cross-border-organisations'), { ...params, kinds: null, minCountries: p.minCountries }),
+      this.db.read<{ id: string; countries: string[]; groups: Array<{ id: string; via: string; countries: string[] }> }>(cypher('cross-border-bridges'), params),
+    ]);
+    return { pairs, orgs, bridges };
+  }
+
   async requireVisible(auth: VisibilityParams, id: string, what = 'entity'): Promise<EntityRow> {
     const [row] = await this.repository.entitiesByIds(auth, [id]);
     if (!row) throw notFound(`${what} ${JSON.stringify(id)}`);

@@ -115,6 +115,17 @@ export class Repository {
     return new Map(rows.map((l) => [l.id, toLinkRow(l)]));
   }
 
+  /** Reports the caller may see, newest first, after the `after` position. */
+  async reportsPage(auth: VisibilityParams, agency: string | null, after: { date: string; id: string } | null, first: number) {
+    const [result] = await this.db.read<{ total: number; start: number; page: ReportRow[] }>(cypher('list-reports'), { auth, agency, after, first });
+    return result;
+  }
+
+  async databaseVersion() {
+    const [row] = await this.db.read<{ version: string; edition: string }>(cypher('database-version'));
+    return row;
+  }
+
   async reportsByIds(auth: VisibilityParams, ids: readonly string[]): Promise<ReportRow[]> {
     const rows = await this.db.read<{ report: ReportRow }>(cypher('reports-by-ids'), { auth, ids });
     return rows.map((r) => r.report);

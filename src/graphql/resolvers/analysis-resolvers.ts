@@ -1,6 +1,5 @@
 import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { AnalysisService, CentralityAlgorithmName, CommunityAlgorithmName, Scope } from '../../analysis/analysis-service';
-import { cypher } from '../../db/cypher';
 import { EntityRow, LinkRow } from '../../domain/repository';
 import { EntityTypeName, LINK_TYPES, LinkTypeName } from '../../domain/vocabulary';
 import { READ_ROLES } from '../auth-checker';
@@ -285,7 +284,7 @@ export class AnalysisResolver {
     const service = this.service(ctx);
     const op = await service.requireVisible(ctx.auth, id, 'operation');
     if (op.type !== 'Operation') throw badInput('id', 'is not an operation');
-    const rows = await ctx.db.read<{ id: string; shared: Array<{ id: string; type: string }> }>(cypher('linked-operations'), { auth: ctx.auth, id });
+    const rows = await service.linkedOperations(ctx.auth, id);
     const found = await entities(ctx, [...rows.map((r) => r.id), ...rows.flatMap((r) => r.shared.map((s) => s.id))]);
     return rows
       .filter((r) => found.has(r.id))
@@ -302,7 +301,7 @@ export class AnalysisResolver {
   async timeline(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('limit', () => Int, { defaultValue: 200 }) limit: number): Promise<TimelineEntry[]> {
     checkRange('limit', limit, 1, ctx.config.limits.maxPageSize);
     await this.service(ctx).requireVisible(ctx.auth, id);
-    const rows = await ctx.db.read<{ date: string; kind: string; linkType: string | null; entityId: string }>(cypher('timeline'), { auth: ctx.auth, id, limit });
+    const rows = await this.service(ctx).timeline(ctx.auth, id, limit);
     const found = await entities(ctx, rows.map((r) => r.entityId));
     const label = (id: string) => found.get(id)?.label ?? '';
     return rows
@@ -320,12 +319,12 @@ export class AnalysisResolver {
     @Arg('top', () => Int, { defaultValue: 50 }) top?: number,
   ): Promise<CrossBorder> {
     checkRange('top', top, 1, ctx.config.limits.maxPageSize);
-    const params = { auth: ctx.auth, countries: countries?.length ? countries.map((c) => c.toUpperCase()) : null, top };
-    const [pairs, orgs, bridges] = await Promise.all([
-      ctx.db.read<CountryPair>(cypher('cross-border-pairs'), { ...params, linkTypes: linkTypes?.length ? linkTypes : LINK_TYPES.filter((t) => t !== 'NATIONAL_OF' && t !== 'BASED_IN') }),
-      ctx.db.read<{ id: string; countries: string[] }>(cypher('cross-border-organisations'), { ...params, kinds: null, minCountries }),
-      ctx.db.read<{ id: string; countries: string[]; groups: Array<{ id: string; via: string; countries: string[] }> }>(cypher('cross-border-bridges'), params),
-    ]);
+    const { pairs, orgs, bridges } = await this.service(ctx).crossBorder(ctx.auth, {
+      countries: countries?.length ? countries.map((c) => c.toUpperCase()) : null,
+      linkTypes: linkTypes?.length ? linkTypes : LINK_TYPES.filter((t) => t !== 'NATIONAL_OF' && t !== 'BASED_IN'),
+      minCountries: minCountries!,
+      top: top!,
+    });
     const found = await entities(ctx, [...orgs.map((o) => o.id), ...bridges.flatMap((b) => [b.id, ...b.groups.map((g) => g.id)])]);
     return {
       countryLinks: pairs,

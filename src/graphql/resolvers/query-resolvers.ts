@@ -1,7 +1,6 @@
 import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { cypher } from '../../db/cypher';
-import { EntityRow, ReportRow, TypedList } from '../../domain/repository';
+import { EntityRow, TypedList } from '../../domain/repository';
 import { EntityTypeName } from '../../domain/vocabulary';
 import { ReportImporter } from '../../import/importer';
 import { Context } from '../context';
@@ -99,9 +98,7 @@ export class QueryResolver {
   @Authorized(...READ_ROLES)
   @Query(() => ServiceInfo, { description: 'Versions of the service and of the database it talks to.' })
   async serviceInfo(@Ctx() ctx: Context): Promise<ServiceInfo> {
-    const [row] = await ctx.db.read<{ version: string; edition: string }>(
-      'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition',
-    );
+    const row = await ctx.repository.databaseVersion();
     return { version: process.env.npm_package_version ?? '0.1.0', neo4jVersion: row.version, neo4jEdition: row.edition };
   }
 
@@ -122,12 +119,7 @@ export class QueryResolver {
   @Query(() => ReportConnection, { description: 'Reports visible to the caller, newest first.' })
   async reports(@Args() { first, after }: PageArgs, @Arg('agency', () => String, { nullable: true }) agency: string | undefined, @Ctx() ctx: Context) {
     const cursor = openCursor(ctx.config.identitySecret, after, (v): v is { date: string; id: string } => typeof (v as { date?: unknown })?.date === 'string' && typeof (v as { id?: unknown })?.id === 'string');
-    const [result] = await ctx.db.read<{ total: number; start: number; page: ReportRow[] }>(cypher('list-reports'), {
-      auth: ctx.auth,
-      agency: upper(agency),
-      after: cursor,
-      first: checkFirst(ctx, first),
-    });
+    const result = await ctx.repository.reportsPage(ctx.auth, upper(agency), cursor, checkFirst(ctx, first));
     const edges = result.page.map((r) => ({ cursor: sealCursor(ctx.config.identitySecret, { date: r.date, id: r.id }), node: r }));
     return { edges, totalCount: result.total, pageInfo: pageInfoOf(result.start, result.total, edges) };
   }
