@@ -27,6 +27,10 @@ export class ScopeCache {
     this.lru.set(key, graph);
   }
 
+  clear(): void {
+    this.lru.clear();
+  }
+
   /** Bytes held now (as estimated), and the bound. */
   get size(): { bytes: number; maxBytes: number; entries: number } {
     return { bytes: this.lru.calculatedSize ?? 0, maxBytes: this.lru.maxSize, entries: this.lru.size };
