@@ -35,6 +35,8 @@ export interface Config {
   };
   seedOnEmpty: boolean;
   logLevel: string;
+  /** Serve the GraphiQL IDE at GET /graphql (browsers): on by default, off in production unless GRAPHQL_IDE=true. */
+  graphqlIde: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -97,7 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     seedOnEmpty: env.SEED_ON_EMPTY !== 'false',
     logLevel,
+    graphqlIde: env.GRAPHQL_IDE ? env.GRAPHQL_IDE === 'true' : !production,
   };
+  if (env.GRAPHQL_IDE && !['true', 'false'].includes(env.GRAPHQL_IDE)) problems.push(`GRAPHQL_IDE must be true or false (got "${env.GRAPHQL_IDE}")`);
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
 }
