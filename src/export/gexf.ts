@@ -2,7 +2,8 @@ import { attributeColumns, ExportGraph, graphClassification, markingText, period
 
 /**
  * GEXF 1.2 (https://gexf.net), Gephi's own format, dynamic: a dated entity or link carries
- * `start`/`end`, so Gephi's timeline can play the network. networkx reads it too (it refuses
+ * `start`/`end`, so Gephi's timeline can play the network. Attribute ids are numbers, as Gephi
+ * writes them (readers take the column name from `title` only then). networkx reads it too (it refuses
  * mixed edge types, so undirected link types say so in their `directed` attribute).
  */
 export function toGEXF(g: ExportGraph): string {
@@ -21,10 +22,10 @@ export function toGEXF(g: ExportGraph): string {
     '  </meta>',
     '  <graph mode="dynamic" defaultedgetype="directed" timeformat="date">',
     '    <attributes class="node">',
-    ...nodeCols.map((c, i) => `      <attribute id="n${i}" title="${xmlEscape(c.name)}" type="${gexfType(c.type)}"/>`),
+    ...nodeCols.map((c, i) => `      <attribute id="${i}" title="${xmlEscape(c.name)}" type="${gexfType(c.type)}"/>`),
     '    </attributes>',
     '    <attributes class="edge">',
-    ...edgeCols.map((c, i) => `      <attribute id="e${i}" title="${xmlEscape(c.name)}" type="${gexfType(c.type)}"/>`),
+    ...edgeCols.map((c, i) => `      <attribute id="${i}" title="${xmlEscape(c.name)}" type="${gexfType(c.type)}"/>`),
     '    </attributes>',
   ];
   const period = (el: { properties: Record<string, unknown> }) => {
@@ -40,13 +41,13 @@ export function toGEXF(g: ExportGraph): string {
   };
   lines.push('    <nodes>');
   for (const n of g.nodes) {
-    lines.push(`      <node id="${xmlEscape(n.id)}" label="${xmlEscape(n.label)}"${period(n)}>`, ...values(nodeCols, 'n', n), '      </node>');
+    lines.push(`      <node id="${xmlEscape(n.id)}" label="${xmlEscape(n.label)}"${period(n)}>`, ...values(nodeCols, '', n), '      </node>');
   }
   lines.push('    </nodes>', '    <edges>');
   for (const e of g.edges) {
     lines.push(
       `      <edge id="${xmlEscape(e.id)}" source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}" label="${xmlEscape(e.type)}"${period(e)}>`,
-      ...values(edgeCols, 'e', e),
+      ...values(edgeCols, '', e),
       '      </edge>',
     );
   }

@@ -1,11 +1,11 @@
-import { toCSV } from './csv';
+import { CSV_COLUMNS, toCSV } from './csv';
 import { toCytoscapeJSON } from './cytoscape';
 import { toGEXF } from './gexf';
 import { toGraphML } from './graphml';
 import { ExportGraph } from './model';
 
 export * from './model';
-export { toCSV, toCytoscapeJSON, toGEXF, toGraphML };
+export { CSV_COLUMNS, toCSV, toCytoscapeJSON, toGEXF, toGraphML };
 
 export const EXPORT_FORMATS = {
   graphml: { write: toGraphML, contentType: 'application/graphml+xml; charset=utf-8', extension: 'graphml' },

@@ -28,6 +28,11 @@ const NEIGHBOURHOOD = `query ExportNeighbourhood($id: ID!, $depth: Int!, $from: 
   }
 }`;
 
+/** Which of the selected ids the caller may see (`entity` answers null for hidden and missing ids alike). */
+const visibleQuery = (count: number) => `query ExportSelectionVisible(${Array.from({ length: count }, (_, i) => `$i${i}: ID!`).join(', ')}) {
+${Array.from({ length: count }, (_, i) => `  n${i}: entity(id: $i${i}) { id }`).join('\n')}
+}`;
+
 /** One neighbourhood of depth 1 per selected id, as aliases of one document (chunked by the alias limit). */
 const selectionQuery = (count: number) => `query ExportSelection(${Array.from({ length: count }, (_, i) => `$i${i}: ID!`).join(', ')}, $from: Date, $to: Date, $limit: Int!) {
 ${Array.from({ length: count }, (_, i) => `  n${i}: neighbourhood(id: $i${i}, depth: 1, from: $from, to: $to, limit: $limit) {\n    ${SUBGRAPH_FIELDS}\n  }`).join('\n')}
@@ -144,14 +149,17 @@ export function exportRoute({ config, apollo, contextFor }: ExportRouteDeps): ex
         selection = new Set(ids);
         subgraphs = [];
         const chunk = Math.max(1, config.limits.maxAliases);
-        for (let i = 0; i < ids.length; i += chunk) {
-          const part = ids.slice(i, i + chunk);
-          const variables: Record<string, unknown> = { from, to, limit: config.limits.maxSubgraphNodes };
-          part.forEach((id, j) => (variables[`i${j}`] = id));
-          const result = await run(ctx, selectionQuery(part.length), 'ExportSelection', variables);
-          // A hidden id answers NOT_FOUND, exactly like a missing one: it is left out.
-          const serious = (result.errors ?? []).filter((e) => e.extensions?.code !== ErrorCode.NOT_FOUND);
-          if (serious.length) throw fail(serious);
+        const chunks = (xs: string[]) => Array.from({ length: Math.ceil(xs.length / chunk) }, (_, i) => xs.slice(i * chunk, (i + 1) * chunk));
+        const numbered = (part: string[]) => Object.fromEntries(part.map((id, j) => [`i${j}`, id]));
+        const visible: string[] = [];
+        for (const part of chunks(ids)) {
+          const result = await run(ctx, visibleQuery(part.length), 'ExportSelectionVisible', numbered(part));
+          if (result.errors?.length) throw fail(result.errors);
+          visible.push(...Object.values((result.data ?? {}) as Record<string, { id: string } | null>).flatMap((e) => (e ? [e.id] : [])));
+        }
+        for (const part of chunks(visible)) {
+          const result = await run(ctx, selectionQuery(part.length), 'ExportSelection', { ...numbered(part), from, to, limit: config.limits.maxSubgraphNodes });
+          if (result.errors?.length) throw fail(result.errors);
           subgraphs.push(...Object.values(result.data ?? {}).filter((s): s is ApiSubgraph => !!s));
         }
         title = `selection of ${ids.length} entities${from || to ? `, ${from ?? '…'} to ${to ?? '…'}` : ''}`;
