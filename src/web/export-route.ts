@@ -8,8 +8,8 @@ import { ErrorCode } from '../graphql/errors';
 import { logger } from '../logger';
 
 /**
- * GET /export/{graphml|gexf|cytoscape|csv}?around=<id>&depth=<n>[&from=&to=&limit=]
- * GET /export/{format}?ids=a,b,c[&from=&to=]
+ * GET /export/{graphml|gexf|cytoscape|csv}?around=<id>&depth=<n>[&from=&to=&limit=&linkTypes=A,B]
+ * GET /export/{format}?ids=a,b,c[&from=&to=&linkTypes=A,B]
  *
  * Exports go through the public API: the route runs the `neighbourhood` GraphQL query against
  * the app's own Apollo server with the caller's context, so need-to-know is applied inside the
@@ -22,8 +22,8 @@ const SUBGRAPH_FIELDS = `truncated
     nodes { id type label properties sources { ${SOURCE_FIELDS} } }
     edges { id type source target directed properties sources { ${SOURCE_FIELDS} } }`;
 
-const NEIGHBOURHOOD = `query ExportNeighbourhood($id: ID!, $depth: Int!, $from: Date, $to: Date, $limit: Int!) {
-  neighbourhood(id: $id, depth: $depth, from: $from, to: $to, limit: $limit) {
+const NEIGHBOURHOOD = `query ExportNeighbourhood($id: ID!, $depth: Int!, $from: Date, $to: Date, $limit: Int!, $linkTypes: [LinkType!]) {
+  neighbourhood(id: $id, depth: $depth, from: $from, to: $to, limit: $limit, linkTypes: $linkTypes) {
     ${SUBGRAPH_FIELDS}
   }
 }`;
@@ -34,8 +34,8 @@ ${Array.from({ length: count }, (_, i) => `  n${i}: entity(id: $i${i}) { id }`).
 }`;
 
 /** One neighbourhood of depth 1 per selected id, as aliases of one document (chunked by the alias limit). */
-const selectionQuery = (count: number) => `query ExportSelection(${Array.from({ length: count }, (_, i) => `$i${i}: ID!`).join(', ')}, $from: Date, $to: Date, $limit: Int!) {
-${Array.from({ length: count }, (_, i) => `  n${i}: neighbourhood(id: $i${i}, depth: 1, from: $from, to: $to, limit: $limit) {\n    ${SUBGRAPH_FIELDS}\n  }`).join('\n')}
+const selectionQuery = (count: number) => `query ExportSelection(${Array.from({ length: count }, (_, i) => `$i${i}: ID!`).join(', ')}, $from: Date, $to: Date, $limit: Int!, $linkTypes: [LinkType!]) {
+${Array.from({ length: count }, (_, i) => `  n${i}: neighbourhood(id: $i${i}, depth: 1, from: $from, to: $to, limit: $limit, linkTypes: $linkTypes) {\n    ${SUBGRAPH_FIELDS}\n  }`).join('\n')}
 }`;
 
 interface ApiSource {
@@ -120,6 +120,9 @@ export function exportRoute({ config, apollo, contextFor }: ExportRouteDeps): ex
       const to = single(req.query.to, 'to') || undefined;
       const depthParam = single(req.query.depth, 'depth');
       const limitParam = single(req.query.limit, 'limit');
+      const linkTypesParam = single(req.query.linkTypes, 'linkTypes');
+      // GraphQL checks each name against the LinkType enum (BAD_USER_INPUT otherwise).
+      const linkTypes = linkTypesParam ? linkTypesParam.split(',').map((t) => t.trim()).filter(Boolean) : undefined;
       if ((around === undefined) === (idsParam === undefined)) throw badParam(around === undefined ? 'around' : 'ids', 'give either `around` (with `depth`) or `ids`');
       const depth = depthParam === undefined ? 1 : Number(depthParam);
       if (!/^\d+$/.test(depthParam ?? '1')) throw badParam('depth', 'must be an integer');
@@ -137,7 +140,7 @@ export function exportRoute({ config, apollo, contextFor }: ExportRouteDeps): ex
       let name: string;
       let selection: Set<string> | undefined;
       if (around !== undefined) {
-        const result = await run(ctx, NEIGHBOURHOOD, 'ExportNeighbourhood', { id: around, depth, from, to, limit });
+        const result = await run(ctx, NEIGHBOURHOOD, 'ExportNeighbourhood', { id: around, depth, from, to, limit, linkTypes });
         if (result.errors?.length || !result.data?.neighbourhood) throw fail(result.errors ?? []);
         subgraphs = [result.data.neighbourhood];
         title = `neighbourhood of ${around}, depth ${depth}${from || to ? `, ${from ?? '…'} to ${to ?? '…'}` : ''}`;
@@ -158,7 +161,7 @@ export function exportRoute({ config, apollo, contextFor }: ExportRouteDeps): ex
           visible.push(...Object.values((result.data ?? {}) as Record<string, { id: string } | null>).flatMap((e) => (e ? [e.id] : [])));
         }
         for (const part of chunks(visible)) {
-          const result = await run(ctx, selectionQuery(part.length), 'ExportSelection', { ...numbered(part), from, to, limit: config.limits.maxSubgraphNodes });
+          const result = await run(ctx, selectionQuery(part.length), 'ExportSelection', { ...numbered(part), from, to, linkTypes, limit: config.limits.maxSubgraphNodes });
           if (result.errors?.length) throw fail(result.errors);
           subgraphs.push(...Object.values(result.data ?? {}).filter((s): s is ApiSubgraph => !!s));
         }

@@ -197,6 +197,13 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}): P
 // ------------------------------------------------------------------------------------------
 // Drawing
 // ------------------------------------------------------------------------------------------
+/** FNV-1a: a stable angle per id, so the layout is reproducible. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
 function nodeSize(n: ApiNode): number {
   return n.type === 'Country' ? 4 : 7;
 }
@@ -208,7 +215,7 @@ function addNode(n: ApiNode, near?: string) {
     return;
   }
   const base = near && graph.hasNode(near) ? graph.getNodeAttributes(near) : { x: 0, y: 0 };
-  const angle = Math.random() * Math.PI * 2;
+  const angle = (hash(n.id) % 3600) / 10 * (Math.PI / 180); // the same picture for the same answer
   graph.addNode(n.id, {
     label: n.label,
     entityType: n.type,
@@ -411,6 +418,7 @@ async function download(format: string) {
     } else throw new Error('Nothing to export.');
     if (state.window.from && state.window.from !== state.dates[0]) params.set('from', state.window.from);
     if (state.window.to && state.window.to !== state.dates[state.dates.length - 1]) params.set('to', state.window.to);
+    if (hiddenLinkTypes.size > 0) params.set('linkTypes', LINK_TYPES.filter((t) => !hiddenLinkTypes.has(t)).join(','));
     const res = await fetch(`/export/${format}?${params}`, { headers: { authorization: `Bearer ${state.token}` } });
     if (!res.ok) {
       const body = (await res.json().catch(() => ({}))) as { errors?: Array<{ message: string }> };
@@ -582,15 +590,23 @@ function setToken(token: string) {
   $('who').textContent = state.token ? 'token set' : '';
 }
 
-renderer.on('clickNode', ({ node, event }) => {
+let lastClick = { node: '', at: 0 };
+function onNodeClick(node: string, original: MouseEvent | TouchEvent) {
+  lastClick = { node, at: Date.now() };
   if (graph.getNodeAttribute(node, 'more')) return expandMore(node);
-  if ((event.original as MouseEvent).shiftKey) {
+  if ((original as MouseEvent).shiftKey) {
     state.pathEnds = state.pathEnds.includes(node) ? state.pathEnds.filter((n) => n !== node) : [...state.pathEnds, node].slice(-2);
     return refresh();
   }
   state.selected = { kind: 'node', id: node };
   refresh();
   void expand(node);
+}
+renderer.on('clickNode', ({ node, event }) => onNodeClick(node, event.original));
+// Sigma reports a second click soon after the first as a double click, even on another node.
+renderer.on('doubleClickNode', ({ node, event, preventSigmaDefault }) => {
+  preventSigmaDefault();
+  if (node !== lastClick.node) onNodeClick(node, event.original);
 });
 renderer.on('clickEdge', ({ edge }) => {
   if (graph.getEdgeAttribute(edge, 'more')) return;
