@@ -233,6 +233,54 @@ describe('explorer in a browser', () => {
     expect(types).toContain('Person');
   });
 
+  it('caps an expansion with a "+N more" node, which draws the rest when clicked', async () => {
+    const spokes = Array.from({ length: 30 }, (_, i) => ({ ref: `s${i}`, type: 'Person', name: `Spoke ${String(i).padStart(2, '0')} Testperson` }));
+    const hub = {
+      report: { id: 'EXPTEST-HUB-0001', title: 'Hub', date: '2020-01-01', agency: 'HR-PN', classification: 'UNCLASSIFIED', releasableTo: [], sourceReliability: 'C', informationAccuracy: 3 },
+      entities: [{ ref: 'hub', type: 'Person', name: 'Hubert Hubovic' }, ...spokes],
+      links: spokes.map((sp) => ({ type: 'ASSOCIATE_OF', from: 'hub', to: sp.ref })),
+    };
+    const loader = await token({ sub: 'loader-hr', roles: ['loader'], agency: 'HR-PN', country: 'HR', clearance: 'SECRET' });
+    const imported = await server.gql<{ importReport: { entities: Array<{ ref: string; id: string }> } }>(
+      'mutation hub($report: ReportInput!) { importReport(report: $report) { entities { ref id } } }',
+      { report: hub },
+      loader,
+    );
+    expect(imported.errors).toBeUndefined();
+    const hubIds = Object.fromEntries(imported.data!.importReport.entities.map((e) => [e.ref, e.id]));
+    await page.goto('about:blank');
+    await page.goto(`${server.url}/explore#focus=${encodeURIComponent(hubIds.s0)}&depth=1`); // the token stays in this tab's session
+    await page.waitForFunction(() => Number(document.getElementById('graph')?.dataset.nodes) > 0);
+    await settled();
+    expect((await drawn()).nodes.sort()).toEqual([hubIds.s0, hubIds.hub].sort());
+    await clickNode(hubIds.hub);
+    await page.waitForFunction((id) => (window as any).explorer.graph.hasNode(`more:${id}`), hubIds.hub);
+    await settled();
+    let state = await drawn();
+    expect(state.nodes).toHaveLength(2 + 25 + 1); // 25 new spokes and the "+4 more" node
+    expect(await page.evaluate((id) => (window as any).explorer.graph.getNodeAttribute(`more:${id}`, 'label'), hubIds.hub)).toBe('+4 more');
+    await clickNode(`more:${hubIds.hub}`);
+    await page.waitForFunction((id) => !(window as any).explorer.graph.hasNode(`more:${id}`), hubIds.hub);
+    state = await drawn();
+    expect(state.nodes.sort()).toEqual(Object.values(hubIds).sort());
+    expect(state.edges).toHaveLength(30);
+
+    // size by centrality: the hub is the key player
+    await page.selectOption('#centrality', 'DEGREE');
+    await settled();
+    const sizes: Record<string, number> = await page.evaluate(() => {
+      const g = (window as any).explorer.graph;
+      return Object.fromEntries(g.nodes().map((n: string) => [n, g.getNodeAttribute(n, 'size')]));
+    });
+    expect(Math.max(...Object.values(sizes))).toBe(sizes[hubIds.hub]);
+    expect(sizes[hubIds.hub]).toBeGreaterThan(sizes[hubIds.s1]);
+    // colour by community: every entity on screen gets one
+    await page.check('#communities');
+    await settled();
+    const communities: number = await page.evaluate(() => (window as any).explorer.state.community.size);
+    expect(communities).toBe(31);
+  });
+
   it('loads nothing from outside the service, and never sends the token in a URL', () => {
     expect(requested.length).toBeGreaterThan(5);
     const outside = requested.filter((u) => !u.startsWith(server.url) && !u.startsWith('blob:') && !u.startsWith('data:'));
