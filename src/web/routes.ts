@@ -64,6 +64,7 @@ export function mountWeb(app: express.Express, deps: WebDeps): void {
     express.static(WEB_DIST, {
       index: false,
       setHeaders: (res) => {
+        res.setHeader('Content-Security-Policy', CSP);
         res.setHeader('X-Content-Type-Options', 'nosniff');
         res.setHeader('Cache-Control', 'no-cache');
       },
