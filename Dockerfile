@@ -6,7 +6,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
 COPY src ./src
-RUN npx tsc -p tsconfig.json
+COPY web ./web
+# TypeScript, then the browser pages (GraphiQL, explorer) bundled by esbuild into dist/web.
+RUN npx tsc -p tsconfig.json && node web/build.mjs
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production

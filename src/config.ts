@@ -40,6 +40,8 @@ export interface Config {
   identitySecret: string;
   seedOnEmpty: boolean;
   logLevel: string;
+  /** Serve the GraphiQL IDE at GET /graphql (browsers): on by default, off in production unless GRAPHQL_IDE=true. */
+  graphqlIde: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -107,7 +109,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     identitySecret,
     seedOnEmpty: env.SEED_ON_EMPTY !== 'false',
     logLevel,
+    graphqlIde: env.GRAPHQL_IDE ? env.GRAPHQL_IDE === 'true' : !production,
   };
+  if (env.GRAPHQL_IDE && !['true', 'false'].includes(env.GRAPHQL_IDE)) problems.push(`GRAPHQL_IDE must be true or false (got "${env.GRAPHQL_IDE}")`);
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
 }

@@ -21,6 +21,7 @@ import { Context } from './graphql/context';
 import { AppError, DatabaseUnavailableError, ErrorCode } from './graphql/errors';
 import { buildGraphQLSchema } from './graphql/schema';
 import { logger } from './logger';
+import { mountWeb } from './web/routes';
 
 /** Refuses documents of more than `max` lexical tokens before any parsing (HTTP 400). */
 function tokenLimit(max: number): express.RequestHandler {
@@ -153,7 +154,8 @@ export async function createApp(config: Config, db: Database): Promise<App> {
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       auditPlugin(audit),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // The IDE is served by the service itself (src/web): Apollo's landing page loads from a CDN.
+      ApolloServerPluginLandingPageDisabled(),
     ],
     introspection: !config.production,
     csrfPrevention: true,
@@ -173,29 +175,33 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     res.status(ok ? 200 : 503).json({ ready: ok, database: ok ? 'up' : 'unavailable' });
   });
 
+  /** The per-request context: bearer token, rate limit, database availability (also used by the exports). */
+  const contextFor = async (req: express.Request): Promise<Context> => {
+    const principal = await verifier.verify(req.headers.authorization).catch((err: AppError) => {
+      throw new GraphQLError(err.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+    });
+    try {
+      await limiter.consume(principal.subject);
+    } catch {
+      throw new GraphQLError('Too many requests; slow down.', { extensions: { code: ErrorCode.RATE_LIMITED, http: { status: 429 } } });
+    }
+    if (!db.isAvailable && !(await db.probe())) {
+      throw new GraphQLError('The database is unavailable; try again shortly.', {
+        extensions: { code: ErrorCode.DATABASE_UNAVAILABLE, http: { status: 503 } },
+      });
+    }
+    const auth = visibilityOf(principal);
+    return { principal, auth, db, config, repository, analysis, loaders: createLoaders(repository, auth), changedIds: new Set() };
+  };
+
+  // issue 12: GraphiQL on GET /graphql (browsers), the /explore page, and the exports.
+  mountWeb(app, { config, apollo, contextFor });
+
   app.use(
     '/graphql',
     express.json({ limit: config.limits.bodyLimit }),
     tokenLimit(config.limits.maxTokens),
-    expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> => {
-        const principal = await verifier.verify(req.headers.authorization).catch((err: AppError) => {
-          throw new GraphQLError(err.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
-        });
-        try {
-          await limiter.consume(principal.subject);
-        } catch {
-          throw new GraphQLError('Too many requests; slow down.', { extensions: { code: ErrorCode.RATE_LIMITED, http: { status: 429 } } });
-        }
-        if (!db.isAvailable && !(await db.probe())) {
-          throw new GraphQLError('The database is unavailable; try again shortly.', {
-            extensions: { code: ErrorCode.DATABASE_UNAVAILABLE, http: { status: 503 } },
-          });
-        }
-        const auth = visibilityOf(principal);
-        return { principal, auth, db, config, repository, analysis, loaders: createLoaders(repository, auth), changedIds: new Set() };
-      },
-    }),
+    expressMiddleware(apollo, { context: async ({ req }) => contextFor(req) }),
   );
   // Body-parser failures (oversized or malformed JSON) answer in GraphQL's error shape, without a stack.
   app.use((err: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {

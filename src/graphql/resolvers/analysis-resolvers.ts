@@ -1,13 +1,13 @@
 import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { AnalysisService, CentralityAlgorithmName, CommunityAlgorithmName, Scope } from '../../analysis/analysis-service';
 import { EntityRow, LinkRow } from '../../domain/repository';
-import { EntityTypeName, LINK_TYPES, LinkTypeName } from '../../domain/vocabulary';
+import { EntityTypeName, LINK_TYPES, LinkTypeName, UNDIRECTED_LINKS } from '../../domain/vocabulary';
 import { READ_ROLES } from '../auth-checker';
 import { Context } from '../context';
 import { checkRange } from '../bounds';
 import { badInput, notFound } from '../errors';
 import { DateScalar, EntityType, LinkType } from '../scalars';
-import { Entity, GraphEdge, GraphNode, Subgraph } from '../types';
+import { Entity, GraphEdge, GraphNode, Subgraph, WalkOrientation } from '../types';
 import { toEntity, toSources } from './entity-resolvers';
 
 export enum CentralityAlgorithm {
@@ -134,7 +134,7 @@ const INTERNAL = new Set(['id', 'type', 'label', 'sources', 'fromId', 'toId']);
 const strip = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k, v]) => !INTERNAL.has(k) && v !== null));
 
 export function graphNode(row: EntityRow): GraphNode {
-  return { id: row.id, type: row.type, label: row.label, properties: strip(row) };
+  return { id: row.id, type: row.type, label: row.label, properties: strip(row), sources: toSources(row.sources ?? []) };
 }
 
 export function graphEdge(row: LinkRow): GraphEdge {
@@ -145,7 +145,16 @@ export function graphEdge(row: LinkRow): GraphEdge {
     target: row.toId,
     properties: strip(row),
     sources: toSources(row.sources),
+    directed: !UNDIRECTED_LINKS.has(row.type as LinkTypeName),
   };
+}
+
+/** issue 12: a path's edges with the way the walk crosses each (nodeIds[i] → nodeIds[i + 1]). */
+export function walkEdges(nodeIds: string[], links: LinkRow[]): GraphEdge[] {
+  return links.map((l, i) => {
+    const edge = graphEdge(l);
+    return { ...edge, orientation: edge.source === nodeIds[i] ? WalkOrientation.FORWARD : WalkOrientation.BACKWARD };
+  });
 }
 
 async function entities(ctx: Context, ids: string[]): Promise<Map<string, EntityRow>> {
@@ -213,7 +222,7 @@ export class AnalysisResolver {
     return rows.map((r) => ({
       length: r.links.length,
       nodes: r.nodeIds.map((n) => graphNode(nodes.get(n)!)),
-      edges: r.links.map(graphEdge),
+      edges: walkEdges(r.nodeIds, r.links),
     }));
   }
 
