@@ -97,3 +97,13 @@ export async function startServer(env: Partial<NodeJS.ProcessEnv> = {}): Promise
     },
   };
 }
+
+/**
+ * The token with one character of its signature changed. Not the last character: in a base64url
+ * signature the last one carries only some bits, and some changes there decode to the same bytes.
+ */
+export function forgeSignature(jwt: string): string {
+  const [header, payload, signature] = jwt.split('.');
+  const i = Math.floor(signature.length / 2);
+  return `${header}.${payload}.${signature.slice(0, i)}${signature[i] === 'A' ? 'B' : 'A'}${signature.slice(i + 1)}`;
+}
