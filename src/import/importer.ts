@@ -76,6 +76,13 @@ function isRetryable(err: unknown): boolean {
   return code.startsWith('Neo.TransientError.') || code === 'Neo.ClientError.Statement.EntityNotFound' || code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
 }
 
+export interface ImportOptions {
+  /** Run every check and roll back: the outcome says what would change. */
+  validateOnly?: boolean;
+  /** Runs in the import's own transaction after its writes (not for dry runs): commits with it or not at all. */
+  inTransaction?: (tx: ManagedTransaction, outcome: ImportOutcome) => Promise<void>;
+}
+
 /** Thrown inside a dry run's transaction to roll it back with the outcome it would have had. */
 class DryRun extends Error {
   constructor(readonly outcome: ImportOutcome) {
@@ -112,11 +119,16 @@ export class ReportImporter {
    * `validateOnly`, everything runs and the transaction is rolled back: the answer says what would
    * have been created, updated or unchanged.
    */
-  async import(doc: unknown, importedBy = 'system', caller?: Importer, options: { validateOnly?: boolean } = {}): Promise<ImportOutcome> {
+  async import(doc: unknown, importedBy = 'system', caller?: Importer, options: ImportOptions = {}): Promise<ImportOutcome> {
     const { report, plan, hash } = this.prepare(doc, caller);
     return this.retrying(async () => {
       try {
-        return await this.db.writeTransaction((tx) => this.write(tx, report, plan, hash, importedBy, caller, options.validateOnly ?? false));
+        return await this.db.writeTransaction(async (tx) => {
+          const outcome = await this.write(tx, report, plan, hash, importedBy, caller, options.validateOnly ?? false);
+          // e.g. the audit entry, so that a committed import always has one
+          if (options.inTransaction) await options.inTransaction(tx, outcome);
+          return outcome;
+        });
       } catch (err) {
         if (err instanceof DryRun) return err.outcome;
         throw err;
