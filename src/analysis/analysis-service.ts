@@ -4,8 +4,7 @@ import { cypher } from '../db/cypher';
 import { Database } from '../db/database';
 import { EntityRow, LinkRow, LinkStatements, Repository, toLinkRow } from '../domain/repository';
 import { ENTITY_TYPES, EntityTypeName, LINK_TYPES, LinkTypeName } from '../domain/vocabulary';
-import { checkRange } from '../graphql/bounds';
-import { badInput, notFound, tooComplex } from '../graphql/errors';
+import { badInput, checkRange, notFound, tooComplex } from '../errors';
 import {
   AnalysisGraph,
   betweennessCentrality,

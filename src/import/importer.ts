@@ -6,7 +6,7 @@ import { DEV_IDENTITY_SECRET } from '../domain/identity-secret';
 import { cleanName, sortKeyOf } from '../domain/identity';
 import { gradeRank, statementLabel } from '../domain/statements';
 import { DATE_FIELDS, LINK_DATE_FIELDS, UNDIRECTED_LINKS } from '../domain/vocabulary';
-import { BadInputError, forbidden, Problem } from '../graphql/errors';
+import { BadInputError, forbidden, Problem } from '../errors';
 import { canonicalJson, contentHash, ImportPlan, linkId, planImport } from './plan';
 import { ReportDocument, validateReport } from './validate';
 

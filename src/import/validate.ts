@@ -2,7 +2,7 @@ import Ajv2020, { ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Problem } from '../graphql/errors';
+import { Problem } from '../errors';
 import { PROJECT_ROOT } from '../paths';
 import { isCountryCode } from '../domain/countries';
 import { EntityTypeName, LINK_ENDPOINTS, LinkTypeName, PARTICIPATION_ROLES } from '../domain/vocabulary';

@@ -6,7 +6,7 @@ import { Config } from '../config';
 import { bootstrapDatabase } from '../db/bootstrap';
 import { openDatabase } from '../db/connect';
 import { WRITE_ROLES } from '../graphql/auth-checker';
-import { BadInputError, ErrorCode, forbidden } from '../graphql/errors';
+import { BadInputError, ErrorCode, forbidden } from '../errors';
 import { Importer, ReportImporter } from '../import/importer';
 
 /**

@@ -4,7 +4,7 @@ import { SourceRef } from '../../domain/statements';
 import { LINK_TYPES, LinkTypeName } from '../../domain/vocabulary';
 import { Context } from '../context';
 import { Direction, LinkType } from '../scalars';
-import { checkRange } from '../bounds';
+import { checkRange } from '../errors';
 import {
   Country,
   Entity,

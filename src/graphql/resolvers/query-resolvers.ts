@@ -4,9 +4,8 @@ import { EntityRow, TypedList } from '../../domain/repository';
 import { EntityTypeName } from '../../domain/vocabulary';
 import { ReportImporter } from '../../import/importer';
 import { Context } from '../context';
-import { checkRange } from '../bounds';
 import { openCursor, sealCursor } from '../cursors';
-import { badInput } from '../errors';
+import { badInput, checkRange } from '../errors';
 import { cleanName } from '../../domain/identity';
 import { Commodity, DateScalar, EntityType, OperationKind, ReportInputScalar } from '../scalars';
 import {
