@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { Clearance, Role } from '../../src/auth/principal';
 import { mintToken } from '../../src/auth/tokens';
 import { Config, DEV_JWT_SECRET, loadConfig } from '../../src/config';
@@ -8,7 +7,7 @@ import { Database } from '../../src/db/database';
 import { ReportImporter } from '../../src/import/importer';
 import { createApp } from '../../src/server';
 
-export const DATASETS = path.resolve(__dirname, '..', '..', '..', 'shared', 'datasets');
+export { DATASETS } from './datasets';
 
 export function testConfig(overrides: Partial<NodeJS.ProcessEnv> = {}): Config {
   return loadConfig({ NODE_ENV: 'test', NEO4J_URI: process.env.NEO4J_TEST_URI, ...overrides });

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { parseAdjacencyCsv, parseEventHeader, parseTwoModeCsv } from '../src/import/matrix-csv';
+import { parseAdjacencyCsv, parseEventHeader, parseTwoModeCsv } from '../../src/import/matrix-csv';
 
-const DATASETS = join(__dirname, '..', '..', 'shared', 'datasets');
+import { DATASETS } from '../support/datasets';
 
 interface ReferenceCounts {
   nodes: number;
