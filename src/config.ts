@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 /** Every setting the service reads, validated once at start-up. */
@@ -35,6 +36,17 @@ export interface Config {
   };
   seedOnEmpty: boolean;
   logLevel: string;
+  /** Graph algorithms run in a pool of worker threads, off the event loop (src/analysis/pool). */
+  analysis: {
+    /** Worker threads (default max(1, cores - 1)); 0 runs analyses on the event loop (for comparison only). */
+    workers: number;
+    /** Analyses waiting for a worker beyond which new ones are refused with ANALYSIS_BUSY. */
+    queueLimit: number;
+    /** Longest time an analysis may take, queueing included (ANALYSIS_TIMEOUT; the worker is replaced). */
+    timeoutMs: number;
+    /** Heap cap of each worker in MiB (0: Node's default); a worker over it fails alone. */
+    workerMemoryMb: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -97,6 +109,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     seedOnEmpty: env.SEED_ON_EMPTY !== 'false',
     logLevel,
+    analysis: {
+      workers: int(env, 'ANALYSIS_WORKERS', Math.max(1, os.availableParallelism() - 1), 0, 256, problems),
+      queueLimit: int(env, 'ANALYSIS_QUEUE_LIMIT', 64, 0, 100000, problems),
+      timeoutMs: int(env, 'ANALYSIS_TIMEOUT_MS', 120000, 1, 3600000, problems),
+      workerMemoryMb: int(env, 'ANALYSIS_WORKER_MEMORY_MB', 0, 0, 1048576, problems),
+    },
   };
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;

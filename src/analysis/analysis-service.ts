@@ -6,18 +6,8 @@ import { visibleView } from '../domain/claims';
 import { EntityRow, LinkRow } from '../domain/repository';
 import { ENTITY_TYPES, EntityTypeName, LINK_TYPES, LinkTypeName } from '../domain/vocabulary';
 import { badInput, notFound, tooComplex } from '../graphql/errors';
-import {
-  AnalysisGraph,
-  betweennessCentrality,
-  closenessCentrality,
-  coAttendanceProjection,
-  connectedComponents,
-  degreeCentrality,
-  eigenvectorCentrality,
-  louvain,
-  pageRank,
-} from './graph-algorithms';
-import { partitionModularity } from './modularity';
+import { AnalysisGraph, coAttendanceProjection } from './graph-algorithms';
+import { AlgorithmName, analysisPool, AnalysisRunner } from './pool/analysis-pool';
 
 export type CentralityAlgorithmName = 'DEGREE' | 'BETWEENNESS' | 'CLOSENESS' | 'PAGERANK' | 'EIGENVECTOR';
 export type CommunityAlgorithmName = 'LOUVAIN' | 'CONNECTED_COMPONENTS';
@@ -47,6 +37,13 @@ export interface ExpandOptions {
 /** Above this many nodes in scope, betweenness and closeness sample pivots (Brandes–Pich). */
 export const EXACT_LIMIT = 5000;
 const SAMPLE_SIZE = 500;
+const CENTRALITY_ALGORITHMS = {
+  DEGREE: 'degree',
+  BETWEENNESS: 'betweenness',
+  CLOSENESS: 'closeness',
+  PAGERANK: 'pagerank',
+  EIGENVECTOR: 'eigenvector',
+} as const satisfies Record<CentralityAlgorithmName, AlgorithmName>;
 /** Countries are reference data: analysis leaves them out unless a scope names them. */
 const DEFAULT_ANALYSIS_TYPES = ENTITY_TYPES.filter((t) => t !== 'Country');
 
@@ -59,6 +56,8 @@ export class AnalysisService {
   constructor(
     private readonly db: Database,
     private readonly config: Config,
+    /** Runs the algorithms in worker threads (default: the app's pool for this configuration). */
+    private readonly pool: AnalysisRunner = analysisPool(config),
   ) {}
 
   /** Breadth-first expansion through visible links; countries are end points, never traversed. */
@@ -133,29 +132,17 @@ export class AnalysisService {
     const graph = await this.scopeGraph(auth, scope);
     const approximate = (algorithm === 'BETWEENNESS' || algorithm === 'CLOSENESS') && graph.nodes.length > EXACT_LIMIT;
     const sampling = approximate ? { sampleSize: SAMPLE_SIZE } : undefined;
-    const scores: Map<string, number> = {
-      DEGREE: () => degreeCentrality(graph),
-      BETWEENNESS: () => betweennessCentrality(graph, sampling),
-      CLOSENESS: () => closenessCentrality(graph, sampling),
-      PAGERANK: () => pageRank(graph),
-      EIGENVECTOR: () => eigenvectorCentrality(graph),
-    }[algorithm]();
+    const scores: Map<string, number> = await this.pool.run(CENTRALITY_ALGORITHMS[algorithm], graph, sampling);
     const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top);
     return { ranked, approximate, nodeCount: graph.nodes.length, edgeCount: graph.edges.length };
   }
 
   async communities(auth: VisibilityParams, algorithm: CommunityAlgorithmName, scope: Scope | undefined, seed?: number) {
     const graph = await this.scopeGraph(auth, scope);
-    let communityOf: Map<string, number>;
-    let modularity: number;
-    if (algorithm === 'LOUVAIN') {
-      // Weighted, as networkx's louvain_communities is by default (link weights, 1 when unset).
-      ({ communityOf, modularity } = louvain(graph, { seed, weighted: true }));
-    } else {
-      communityOf = new Map();
-      connectedComponents(graph).forEach((members, i) => members.forEach((id) => communityOf.set(id, i)));
-      modularity = partitionModularity(graph, communityOf);
-    }
+    // Louvain weighted, as networkx's louvain_communities is by default (link weights, 1 when unset);
+    // components with the unweighted modularity of that partition.
+    const { communityOf, modularity } =
+      algorithm === 'LOUVAIN' ? await this.pool.run('louvain', graph, { seed, weighted: true }) : await this.pool.run('components', graph);
     const groups = new Map<number, string[]>();
     for (const [id, c] of communityOf) {
       const members = groups.get(c);

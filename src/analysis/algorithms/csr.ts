@@ -108,34 +108,38 @@ export function buildCsr(g: AnalysisGraph): IndexedCsr {
   };
 }
 
-/** The graphology key of node i: its id when known, else its index as a string. */
-export function nodeKey(csr: Csr, i: number): string {
-  const ids = (csr as Partial<IndexedCsr>).ids;
-  return ids ? ids[i] : String(i);
+/**
+ * The graphology key of node i in the graphs the algorithms build: its index as a string, whatever
+ * the ids. So neighbours iterate in index order (graphology keeps them in objects keyed by node key)
+ * and an algorithm computes the same floating-point figures in a worker, which has no ids, as here.
+ */
+export function nodeKey(i: number): string {
+  return String(i);
 }
 
 /** A graphology graph of the index (only the nodes with keep[i] set, when given), in index order. */
-export function graphFromCsr(csr: Csr, keep?: Uint8Array): Graph {
+export function graphFromCsr(csr: Csr, keep?: Uint8Array, key: (i: number) => string = nodeKey): Graph {
   const graph: Graph = new UndirectedGraph<Record<string, unknown>, LinkAttributes>({ allowSelfLoops: false });
-  for (let i = 0; i < csr.n; i++) if (!keep || keep[i]) graph.addNode(nodeKey(csr, i));
+  for (let i = 0; i < csr.n; i++) if (!keep || keep[i]) graph.addNode(key(i));
   for (let e = 0; e < csr.m; e++) {
     const a = csr.edgeA[e];
     const b = csr.edgeB[e];
     if (keep && !(keep[a] && keep[b])) continue;
-    graph.addEdge(nodeKey(csr, a), nodeKey(csr, b), { weight: csr.edgeW[e] });
+    graph.addEdge(key(a), key(b), { weight: csr.edgeW[e] });
   }
   return graph;
 }
 
-/** graphology UndirectedGraph with parallel edges merged (weights summed) and self-loops dropped. */
+/** graphology UndirectedGraph keyed by node id, parallel edges merged (weights summed), self-loops dropped. */
 export function buildGraph(g: AnalysisGraph): Graph {
-  return graphFromCsr(buildCsr(g));
+  const csr = buildCsr(g);
+  return graphFromCsr(csr, undefined, (i) => csr.ids[i]);
 }
 
 /** Per-index values of a graphology result keyed by node key (missing keys get `fallback`). */
 export function valuesByIndex(csr: Csr, rec: Record<string, number>, fallback = 0): Float64Array {
   const out = new Float64Array(csr.n);
-  for (let i = 0; i < csr.n; i++) out[i] = rec[nodeKey(csr, i)] ?? fallback;
+  for (let i = 0; i < csr.n; i++) out[i] = rec[nodeKey(i)] ?? fallback;
   return out;
 }
 

@@ -35,7 +35,7 @@ export function louvainPartition(csr: Csr, opts?: LouvainOptions): Partition {
   });
   const renumber = new Map<number, number>();
   for (let i = 0; i < csr.n; i++) {
-    const raw = detailed.communities[nodeKey(csr, i)];
+    const raw = detailed.communities[nodeKey(i)];
     let c = renumber.get(raw);
     if (c === undefined) {
       c = renumber.size;

@@ -6,7 +6,7 @@ import { AnalysisGraph, buildCsr, Csr, graphFromCsr, nodeKey } from './csr';
 export function labelsModularity(csr: Csr, labels: Int32Array): number {
   if (csr.m === 0) return 0;
   const labelOf = new Map<string, number>();
-  for (let i = 0; i < csr.n; i++) labelOf.set(nodeKey(csr, i), labels[i]);
+  for (let i = 0; i < csr.n; i++) labelOf.set(nodeKey(i), labels[i]);
   return modularityLib(graphFromCsr(csr), { getNodeCommunity: (node: string) => labelOf.get(node) ?? -1, getEdgeWeight: null });
 }
 
