@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { mulberry32 } from '../src/analysis/algorithms/prng';
 import { mintToken } from '../src/auth/tokens';
 import { Config, DEV_JWT_SECRET, loadConfig } from '../src/config';
@@ -34,6 +35,8 @@ interface Measurement {
   loaded: number[];
   heavyMs: number;
   heavyErrors: string[];
+  /** Event-loop delay while the heavy requests ran (the server runs in this process): p99 and max, ms. */
+  loopDelay: { p99: number; max: number };
 }
 
 const median = (xs: number[]) => {
@@ -85,11 +88,11 @@ async function main() {
     const lines = [
       `# Event-loop benchmark: ${PERSONS.toLocaleString('en')} persons, ${HEAVY_REQUESTS} concurrent requests of ${ALIASES} aliased betweenness calls, ${os.availableParallelism()} cores, Node ${process.version}`,
       '',
-      '| analyses run | entity() idle median | entity() median under load | ratio | p90 under load | max under load | samples under load | heavy requests took |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|',
+      '| analyses run | entity() idle median | entity() median under load | ratio | p90 under load | max under load | samples under load | heavy requests took | event-loop delay p99 / max |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...results.map(
         (r) =>
-          `| ${r.mode} | ${r.idle.length ? median(r.idle).toFixed(1) : '-'} ms | ${median(r.loaded).toFixed(1)} ms | **${(median(r.loaded) / median(r.idle)).toFixed(2)}×** | ${quantile(r.loaded, 0.9).toFixed(0)} ms | ${Math.max(...r.loaded).toFixed(0)} ms | ${r.loaded.length} | ${(r.heavyMs / 1000).toFixed(1)} s |`,
+          `| ${r.mode} | ${r.idle.length ? median(r.idle).toFixed(1) : '-'} ms | ${median(r.loaded).toFixed(1)} ms | **${(median(r.loaded) / median(r.idle)).toFixed(2)}×** | ${quantile(r.loaded, 0.9).toFixed(0)} ms | ${Math.max(...r.loaded).toFixed(0)} ms | ${r.loaded.length} | ${(r.heavyMs / 1000).toFixed(1)} s | ${r.loopDelay.p99.toFixed(0)} / ${r.loopDelay.max.toFixed(0)} ms |`,
       ),
     ];
     for (const r of results) if (r.heavyErrors.length) lines.push('', `${r.mode}: heavy requests answered errors: ${[...new Set(r.heavyErrors)].join(', ')}`);
@@ -131,12 +134,18 @@ async function measure(mode: string, url: string, token: string, scope: { report
   if (warm.errors) throw new Error(`warm-up analysis failed: ${JSON.stringify(warm.errors)}`);
   for (let i = 0; i < 20; i++) await entity();
 
+  // Idle samples: half before the load, half after it (and a pause), so that neither the
+  // warm-up's after-effects nor drift bias the baseline.
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  await pause(2000);
   const idle: number[] = [];
-  for (let i = 0; i < IDLE_SAMPLES; i++) idle.push(await entity());
+  for (let i = 0; i < IDLE_SAMPLES / 2; i++) idle.push(await entity());
 
   const loaded: number[] = [];
   const heavyErrors: string[] = [];
   let running = true;
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
   const t0 = Date.now();
   const heavy = Promise.all(
     Array.from({ length: HEAVY_REQUESTS }, () =>
@@ -146,12 +155,16 @@ async function measure(mode: string, url: string, token: string, scope: { report
     running = false;
   });
   // Give the heavy requests a head start so that every sample is taken under load.
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await pause(200);
   while (running) loaded.push(await entity());
   await heavy;
   const heavyMs = Date.now() - t0;
+  delay.disable();
+  const loopDelay = { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 };
+  await pause(2000);
+  for (let i = 0; i < IDLE_SAMPLES / 2; i++) idle.push(await entity());
   process.stderr.write(`${mode}: idle median ${median(idle).toFixed(1)} ms, loaded median ${median(loaded).toFixed(1)} ms (${loaded.length} samples), heavy ${heavyMs} ms\n`);
-  return { mode, idle, loaded, heavyMs, heavyErrors };
+  return { mode, idle, loaded, heavyMs, heavyErrors, loopDelay };
 }
 
 main().catch((err) => {
