@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, DEV_JWT_SECRET, loadConfig } from '../../src/config';
 
@@ -38,5 +39,12 @@ describe('loadConfig', () => {
 
   it('accepts bolt and neo4j URIs', () => {
     expect(loadConfig({ NEO4J_URI: 'neo4j+s://db.example:7687' }).neo4j.uri).toBe('neo4j+s://db.example:7687');
+  });
+
+  it('analysis pool: cores - 1 workers (at least 1) by default; 0 allowed; bounds checked', () => {
+    expect(loadConfig({}).analysis).toEqual({ workers: Math.max(1, os.availableParallelism() - 1), queueLimit: 64, timeoutMs: 120000, workerMemoryMb: 0 });
+    expect(loadConfig({ ANALYSIS_WORKERS: '0', ANALYSIS_QUEUE_LIMIT: '0', ANALYSIS_TIMEOUT_MS: '500' }).analysis).toMatchObject({ workers: 0, queueLimit: 0, timeoutMs: 500 });
+    expect(() => loadConfig({ ANALYSIS_WORKERS: '-1' })).toThrow(/ANALYSIS_WORKERS/);
+    expect(() => loadConfig({ ANALYSIS_TIMEOUT_MS: '0' })).toThrow(/ANALYSIS_TIMEOUT_MS/);
   });
 });
