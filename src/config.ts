@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { DEV_IDENTITY_SECRET } from './domain/identity-secret';
 
@@ -42,6 +43,17 @@ export interface Config {
   logLevel: string;
   /** Serve the GraphiQL IDE at GET /graphql (browsers): on by default, off in production unless GRAPHQL_IDE=true. */
   graphqlIde: boolean;
+  /** Graph algorithms run in a pool of worker threads, off the event loop (src/analysis/pool). */
+  analysis: {
+    /** Worker threads (default max(1, cores - 1)); 0 runs analyses on the event loop (for comparison only). */
+    workers: number;
+    /** Analyses waiting for a worker beyond which new ones are refused with ANALYSIS_BUSY. */
+    queueLimit: number;
+    /** Longest time an analysis may take, queueing included (ANALYSIS_TIMEOUT; the worker is replaced). */
+    timeoutMs: number;
+    /** Heap cap of each worker in MiB (0: Node's default); a worker over it fails alone. */
+    workerMemoryMb: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -110,6 +122,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnEmpty: env.SEED_ON_EMPTY !== 'false',
     logLevel,
     graphqlIde: env.GRAPHQL_IDE ? env.GRAPHQL_IDE === 'true' : !production,
+    analysis: {
+      workers: int(env, 'ANALYSIS_WORKERS', Math.max(1, os.availableParallelism() - 1), 0, 256, problems),
+      queueLimit: int(env, 'ANALYSIS_QUEUE_LIMIT', 64, 0, 100000, problems),
+      timeoutMs: int(env, 'ANALYSIS_TIMEOUT_MS', 120000, 1, 3600000, problems),
+      workerMemoryMb: int(env, 'ANALYSIS_WORKER_MEMORY_MB', 0, 0, 1048576, problems),
+    },
   };
   if (env.GRAPHQL_IDE && !['true', 'false'].includes(env.GRAPHQL_IDE)) problems.push(`GRAPHQL_IDE must be true or false (got "${env.GRAPHQL_IDE}")`);
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);

@@ -9,6 +9,10 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   DATABASE_TIMEOUT: 'DATABASE_TIMEOUT',
+  /** An analysis ran past ANALYSIS_TIMEOUT_MS and was stopped. */
+  ANALYSIS_TIMEOUT: 'ANALYSIS_TIMEOUT',
+  /** Every analysis worker is busy and the queue is full: retry later. */
+  ANALYSIS_BUSY: 'ANALYSIS_BUSY',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -8,6 +8,7 @@ import { GraphQLError, GraphQLFormattedError, Lexer, Source, TokenKind } from 'g
 import http from 'node:http';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { AuthenticationError, AuthorizationError } from 'type-graphql';
+import { closeAnalysisPool } from './analysis/pool/analysis-pool';
 import { AuditLog, redactVariables } from './audit/audit-log';
 import { visibilityOf } from './auth/principal';
 import { TokenVerifier } from './auth/tokens';
@@ -226,6 +227,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
       }),
     stop: async () => {
       await apollo.stop(); // drains in-flight requests, then closes the HTTP server
+      await closeAnalysisPool(config); // the analysis worker threads
     },
   };
 }

@@ -5,18 +5,8 @@ import { Database } from '../db/database';
 import { EntityRow, LinkRow, LinkStatements, Repository, toLinkRow } from '../domain/repository';
 import { ENTITY_TYPES, EntityTypeName, LINK_TYPES, LinkTypeName } from '../domain/vocabulary';
 import { badInput, checkRange, notFound, tooComplex } from '../errors';
-import {
-  AnalysisGraph,
-  betweennessCentrality,
-  closenessCentrality,
-  coAttendanceProjection,
-  connectedComponents,
-  degreeCentrality,
-  eigenvectorCentrality,
-  louvain,
-  pageRank,
-} from './graph-algorithms';
-import { partitionModularity } from './modularity';
+import { AnalysisGraph, coAttendanceProjection } from './graph-algorithms';
+import { AlgorithmName, analysisPool, AnalysisRunner } from './pool/analysis-pool';
 import { ScopeCache } from './scope-cache';
 
 export type CentralityAlgorithmName = 'DEGREE' | 'BETWEENNESS' | 'CLOSENESS' | 'PAGERANK' | 'EIGENVECTOR';
@@ -47,6 +37,13 @@ export interface ExpandOptions {
 /** Above this many nodes in scope, betweenness and closeness sample pivots (Brandes–Pich). */
 export const EXACT_LIMIT = 5000;
 const SAMPLE_SIZE = 500;
+const CENTRALITY_ALGORITHMS = {
+  DEGREE: 'degree',
+  BETWEENNESS: 'betweenness',
+  CLOSENESS: 'closeness',
+  PAGERANK: 'pagerank',
+  EIGENVECTOR: 'eigenvector',
+} as const satisfies Record<CentralityAlgorithmName, AlgorithmName>;
 /** Countries are reference data: analysis leaves them out unless a scope names them. */
 const DEFAULT_ANALYSIS_TYPES = ENTITY_TYPES.filter((t) => t !== 'Country');
 
@@ -63,6 +60,8 @@ export class AnalysisService {
     private readonly config: Config,
     /** Shared by the requests of one app (create the service once); none: every analysis reads its scope. */
     readonly cache?: ScopeCache,
+    /** Runs the algorithms in worker threads (default: the app's pool for this configuration). */
+    private readonly pool: AnalysisRunner = analysisPool(config),
   ) {
     this.repository = new Repository(db);
   }
@@ -154,29 +153,17 @@ export class AnalysisService {
     const graph = await this.scopeGraph(auth, scope);
     const approximate = (algorithm === 'BETWEENNESS' || algorithm === 'CLOSENESS') && graph.nodes.length > EXACT_LIMIT;
     const sampling = approximate ? { sampleSize: SAMPLE_SIZE } : undefined;
-    const scores: Map<string, number> = {
-      DEGREE: () => degreeCentrality(graph),
-      BETWEENNESS: () => betweennessCentrality(graph, sampling),
-      CLOSENESS: () => closenessCentrality(graph, sampling),
-      PAGERANK: () => pageRank(graph),
-      EIGENVECTOR: () => eigenvectorCentrality(graph),
-    }[algorithm]();
+    const scores: Map<string, number> = await this.pool.run(CENTRALITY_ALGORITHMS[algorithm], graph, sampling);
     const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top);
     return { ranked, approximate, nodeCount: graph.nodes.length, edgeCount: graph.edges.length };
   }
 
   async communities(auth: VisibilityParams, algorithm: CommunityAlgorithmName, scope: Scope | undefined, seed?: number) {
     const graph = await this.scopeGraph(auth, scope);
-    let communityOf: Map<string, number>;
-    let modularity: number;
-    if (algorithm === 'LOUVAIN') {
-      // Weighted, as networkx's louvain_communities is by default (link weights, 1 when unset).
-      ({ communityOf, modularity } = louvain(graph, { seed, weighted: true }));
-    } else {
-      communityOf = new Map();
-      connectedComponents(graph).forEach((members, i) => members.forEach((id) => communityOf.set(id, i)));
-      modularity = partitionModularity(graph, communityOf);
-    }
+    // Louvain weighted, as networkx's louvain_communities is by default (link weights, 1 when unset);
+    // components with the unweighted modularity of that partition.
+    const { communityOf, modularity } =
+      algorithm === 'LOUVAIN' ? await this.pool.run('louvain', graph, { seed, weighted: true }) : await this.pool.run('components', graph);
     const groups = new Map<number, string[]>();
     for (const [id, c] of communityOf) {
       const members = groups.get(c);

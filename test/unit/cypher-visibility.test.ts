@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { cypher, expandMacros } from '../src/db/cypher';
-import { CYPHER_DIR } from '../src/paths';
+import { cypher, expandMacros } from '../../src/db/cypher';
+import { CYPHER_DIR } from '../../src/paths';
 
 /**
  * Every query that reads the store applies need-to-know the one way it is written: the
