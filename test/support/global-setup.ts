@@ -13,6 +13,11 @@ export default async function globalSetup(): Promise<void> {
   const uri = await supervisor.start();
   process.stderr.write(`\nembedded Neo4j for tests at ${uri} (${Date.now() - started} ms)\n`);
   process.env.NEO4J_TEST_URI = uri;
+  // Authentication is on: every test (and every child process a test starts) uses the password
+  // the supervisor generated into the data folder.
+  process.env.NEO4J_TEST_PASSWORD = supervisor.password;
+  process.env.NEO4J_PASSWORD = supervisor.password;
+  process.env.NEO4J_TEST_DATA_DIR = dataDir;
   process.env.NEO4J_TEST_PID = String(supervisor.pid);
   (globalThis as Record<string, unknown>).__NEO4J_SUPERVISOR__ = supervisor;
   (globalThis as Record<string, unknown>).__NEO4J_DATA_DIR__ = dataDir;

@@ -11,7 +11,7 @@ import { createApp } from '../../src/server';
 export const DATASETS = path.resolve(__dirname, '..', '..', '..', 'shared', 'datasets');
 
 export function testConfig(overrides: Partial<NodeJS.ProcessEnv> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', NEO4J_URI: process.env.NEO4J_TEST_URI, ...overrides });
+  return loadConfig({ NODE_ENV: 'test', NEO4J_URI: process.env.NEO4J_TEST_URI, NEO4J_PASSWORD: process.env.NEO4J_TEST_PASSWORD, ...overrides });
 }
 
 export async function connect(probeIntervalMs = 500): Promise<Database> {
