@@ -4,6 +4,7 @@
 CALL () {
   MATCH (rep:Report)
   WHERE rep.classificationLevel <= $auth.clearance
-    AND (size(rep.releasableTo) = 0 OR any(x IN rep.releasableTo WHERE x IN $auth.principals))
+    // releasableTo convention (README, src/auth/markings.ts): two letters name a country, longer codes an agency
+    AND (size(rep.releasableTo) = 0 OR any(x IN rep.releasableTo WHERE CASE size(x) WHEN 2 THEN x = $auth.country ELSE x = $auth.agency END))
   RETURN collect(rep.id) AS visible
 }

@@ -20,6 +20,10 @@ export interface Config {
     jwksUrl?: string;
     issuer?: string;
     audience?: string;
+    /** Longest accepted token lifetime (exp - iat), MAX_TOKEN_TTL. */
+    maxTokenTtlSeconds: number;
+    /** Tolerated clock difference with the token issuer, TOKEN_CLOCK_SKEW_SECONDS. */
+    clockSkewSeconds: number;
   };
   limits: {
     maxDepth: number;
@@ -42,6 +46,13 @@ export class ConfigError extends Error {}
 /** Development-only HS256 secret, used when no JWT_SECRET/JWT_JWKS_URL is set outside production. */
 export const DEV_JWT_SECRET = 'dev-only-secret-do-not-use-in-production-0123456789';
 
+/** `43200`, `720m`, `12h`, `1d` -> seconds; undefined when malformed. */
+export function durationSeconds(raw: string): number | undefined {
+  const m = /^(\d+)\s*(s|m|h|d)?$/.exec(raw.trim());
+  if (!m) return undefined;
+  return Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[(m[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
+}
+
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -63,6 +74,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const jwtSecret = env.JWT_SECRET || (production ? undefined : DEV_JWT_SECRET);
   const jwksUrl = env.JWT_JWKS_URL || undefined;
   if (production && !env.JWT_SECRET && !jwksUrl) problems.push('in production set JWT_JWKS_URL (or JWT_SECRET)');
+  // Production refuses the development secret, and a server without a real password (issue 9 item 12).
+  if (production && env.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET is the development secret; production needs its own secret or JWT_JWKS_URL');
+  if (production && uri && (!env.NEO4J_PASSWORD || env.NEO4J_PASSWORD === 'neo4j')) {
+    problems.push('in production NEO4J_PASSWORD must be set to the database password (authentication on, not the default)');
+  }
+  const maxTokenTtlSeconds = durationSeconds(env.MAX_TOKEN_TTL || '12h');
+  if (maxTokenTtlSeconds === undefined || maxTokenTtlSeconds < 60) problems.push(`MAX_TOKEN_TTL must be a duration of at least 60 s such as 43200, 720m or 12h (got "${env.MAX_TOKEN_TTL}")`);
   if (env.JWT_SECRET && env.JWT_SECRET.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   const logLevel = env.LOG_LEVEL || 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
@@ -82,7 +100,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       embeddedPageCacheMb: int(env, 'NEO4J_EMBEDDED_PAGECACHE_MB', 256, 16, 65536, problems),
       queryTimeoutMs: int(env, 'NEO4J_QUERY_TIMEOUT_MS', 30000, 100, 600000, problems),
     },
-    auth: { jwtSecret, jwksUrl, issuer: env.JWT_ISSUER || undefined, audience: env.JWT_AUDIENCE || undefined },
+    auth: {
+      jwtSecret,
+      jwksUrl,
+      issuer: env.JWT_ISSUER || undefined,
+      audience: env.JWT_AUDIENCE || undefined,
+      maxTokenTtlSeconds: maxTokenTtlSeconds ?? 43200,
+      clockSkewSeconds: int(env, 'TOKEN_CLOCK_SKEW_SECONDS', 60, 0, 600, problems),
+    },
     limits: {
       maxDepth: int(env, 'MAX_QUERY_DEPTH', 8, 2, 50, problems),
       maxAliases: int(env, 'MAX_ALIASES', 15, 1, 1000, problems),

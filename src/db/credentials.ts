@@ -35,3 +35,24 @@ export function readOrCreateSecretFile(file: string, generate: () => string = ()
 export function embeddedPassword(dataDir: string): string {
   return readOrCreateSecretFile(path.join(dataDir, PASSWORD_FILE));
 }
+
+/**
+ * True when the server at `uri` lets in a user that does not exist with a random password, i.e.
+ * when its authentication is off. Production refuses to start against such a server. The probe
+ * user is random, so it never counts towards the lock-out of a real user.
+ */
+export async function authenticationIsOff(uri: string): Promise<boolean> {
+  // Imported here so that the credential helpers above stay free of the driver.
+  const neo4j = (await import('neo4j-driver')).default;
+  const probeUser = `auth-probe-${crypto.randomBytes(6).toString('hex')}`;
+  const driver = neo4j.driver(uri, neo4j.auth.basic(probeUser, crypto.randomBytes(24).toString('hex')), { connectionTimeout: 5000, maxConnectionPoolSize: 1 });
+  try {
+    // true when the server accepted the made-up user (false on Security.Unauthorized)
+    return await driver.verifyAuthentication();
+  } catch (err) {
+    if (/Security\.(Unauthorized|AuthenticationRateLimit)/.test((err as { code?: string }).code ?? '')) return false;
+    throw err;
+  } finally {
+    await driver.close();
+  }
+}

@@ -1,3 +1,4 @@
+import { releasableToCaller } from '../auth/markings';
 import neo4j, { ManagedTransaction } from 'neo4j-driver';
 import { CLEARANCES } from '../auth/principal';
 import { cypher } from '../db/cypher';
@@ -125,7 +126,7 @@ export class ReportImporter {
   private async write(tx: ManagedTransaction, doc: ReportDocument, plan: ImportPlan, hash: string, importedBy: string, loader?: VisibilityParams): Promise<ImportOutcome> {
     const db = this.db;
     const [previous] = await db.runIn<{ hash: string; level: number; releasableTo: string[] }>(tx, cypher('import-report-hash'), { id: plan.reportId });
-    if (previous && loader && !(previous.level <= loader.clearance && (previous.releasableTo.length === 0 || previous.releasableTo.some((x) => loader.principals.includes(x))))) {
+    if (previous && loader && !(previous.level <= loader.clearance && releasableToCaller(previous.releasableTo, loader))) {
       // Same answer whatever the hidden report is: its id is taken, nothing more.
       throw new BadInputError([{ path: 'report.id', message: 'is already used by another report' }]);
     }
