@@ -37,6 +37,12 @@ export interface Config {
     bodyLimit: string;
     rateLimitPerMinute: number;
   };
+  audit: {
+    /** AUDIT_KEY: HMAC key of the audit chain (every replica the same); unset = a generated 0600 file in `dir`. */
+    key?: string;
+    /** AUDIT_DIR: the key file and the signed checkpoints of the chain head, outside the database. */
+    dir: string;
+  };
   seedOnEmpty: boolean;
   logLevel: string;
 }
@@ -120,9 +126,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bodyLimit: env.BODY_LIMIT || '2mb',
       rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1000000, problems),
     },
+    audit: {
+      key: env.AUDIT_KEY || undefined,
+      dir: path.resolve(env.AUDIT_DIR || path.join(env.NEO4J_EMBEDDED_DATA_DIR || '.neo4j-data', 'audit')),
+    },
     seedOnEmpty: env.SEED_ON_EMPTY !== 'false',
     logLevel,
   };
+  if (env.AUDIT_KEY && env.AUDIT_KEY.length < 32) problems.push('AUDIT_KEY must be at least 32 characters');
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
 }

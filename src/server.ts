@@ -8,6 +8,7 @@ import { GraphQLError, GraphQLFormattedError, Lexer, Source, TokenKind } from 'g
 import http from 'node:http';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { AuthenticationError, AuthorizationError } from 'type-graphql';
+import { AuditAnchor } from './audit/anchor';
 import { AuditLog, redactVariables } from './audit/audit-log';
 import { visibilityOf } from './auth/principal';
 import { TokenVerifier } from './auth/tokens';
@@ -102,7 +103,7 @@ function auditPlugin(audit: AuditLog): ApolloServerPlugin<Context> {
             durationMs: Date.now() - started,
           });
           try {
-            await audit.append(record);
+            await audit.append(record, ctx.auth);
           } catch (err) {
             logger.error({ err, record }, 'audit append failed; withholding the response');
             if (result) {
@@ -130,7 +131,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
   const httpServer = http.createServer(app);
   const verifier = new TokenVerifier(config.auth);
   const repository = new Repository(db);
-  const audit = new AuditLog(db);
+  const audit = new AuditLog(db, new AuditAnchor(config.audit));
   const limiter = new RateLimiterMemory({ points: config.limits.rateLimitPerMinute, duration: 60 });
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.maxDepth, flattenFragments: true },
@@ -190,7 +191,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
           });
         }
         const auth = visibilityOf(principal);
-        return { principal, auth, db, config, repository, loaders: createLoaders(repository, auth), changedIds: new Set() };
+        return { principal, auth, db, config, repository, audit, loaders: createLoaders(repository, auth), changedIds: new Set() };
       },
     }),
   );

@@ -1,3 +1,4 @@
+import { AuditLog } from '../audit/audit-log';
 import { Principal, VisibilityParams } from '../auth/principal';
 import { Database } from '../db/database';
 import { Loaders } from '../domain/loaders';
@@ -13,6 +14,8 @@ export interface Context {
   config: Config;
   repository: Repository;
   loaders: Loaders;
+  /** The audit trail (one per process: its writer group-commits the entries of all requests). */
+  audit: AuditLog;
   /** Entity ids a mutation changed, for the audit trail (ids returned are read from the response). */
   changedIds: Set<string>;
 }

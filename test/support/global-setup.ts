@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,6 +6,9 @@ import { EmbeddedNeo4jSupervisor, ensureLauncherBuilt, freePort } from '../../sr
 
 /** One embedded Neo4j for the whole run: a free port, a temporary data directory. */
 export default async function globalSetup(): Promise<void> {
+  // One audit HMAC key for the whole run: every test server (and child process) appends to the
+  // same chain in the same database.
+  process.env.AUDIT_KEY ??= crypto.randomBytes(32).toString('hex');
   if (process.env.NEO4J_TEST_URI) return; // an external database was supplied
   ensureLauncherBuilt((line) => process.stderr.write(`${line}\n`));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'neo4j-test-'));
