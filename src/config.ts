@@ -36,6 +36,20 @@ export interface Config {
     maxAnalysisNodes: number;
     bodyLimit: string;
     rateLimitPerMinute: number;
+    /** Requests per client address per minute, authenticated or not (RATE_LIMIT_PER_ADDRESS_PER_MINUTE). */
+    rateLimitPerAddressPerMinute: number;
+    /** Analyses in flight per subject (MAX_CONCURRENT_ANALYSES). */
+    maxConcurrentAnalyses: number;
+    /** Budget of the query price estimate (MAX_QUERY_COST). */
+    maxQueryCost: number;
+    /** Largest response body (MAX_RESPONSE_BYTES). */
+    maxResponseBytes: number;
+    /** Longest Authorization header (MAX_TOKEN_BYTES). */
+    maxTokenBytes: number;
+    /** Deepest JSON request body (MAX_JSON_DEPTH). */
+    maxJsonDepth: number;
+    /** express `trust proxy` (TRUST_PROXY): unset = the socket's address is the client's. */
+    trustProxy?: string;
   };
   audit: {
     /** AUDIT_KEY: HMAC key of the audit chain (every replica the same); unset = a generated 0600 file in `dir`. */
@@ -125,6 +139,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAnalysisNodes: int(env, 'MAX_ANALYSIS_NODES', 250000, 10, 10000000, problems),
       bodyLimit: env.BODY_LIMIT || '2mb',
       rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1000000, problems),
+      rateLimitPerAddressPerMinute: int(env, 'RATE_LIMIT_PER_ADDRESS_PER_MINUTE', 1200, 1, 10000000, problems),
+      maxConcurrentAnalyses: int(env, 'MAX_CONCURRENT_ANALYSES', 4, 1, 1000, problems),
+      maxQueryCost: int(env, 'MAX_QUERY_COST', 100000, 10, 1000000000, problems),
+      maxResponseBytes: int(env, 'MAX_RESPONSE_BYTES', 4000000, 1000, 2000000000, problems),
+      maxJsonDepth: int(env, 'MAX_JSON_DEPTH', 64, 8, 10000, problems),
+      maxTokenBytes: int(env, 'MAX_TOKEN_BYTES', 8192, 512, 1000000, problems),
+      trustProxy: env.TRUST_PROXY || undefined,
     },
     audit: {
       key: env.AUDIT_KEY || undefined,

@@ -18,6 +18,8 @@ import { createLoaders } from './domain/loaders';
 import { Repository } from './domain/repository';
 import { Context } from './graphql/context';
 import { AppError, DatabaseUnavailableError, ErrorCode } from './graphql/errors';
+import { costLimitPlugin } from './graphql/cost';
+import { addressRateLimit, analysisConcurrencyPlugin, answerClientErrors, jsonDepthVerifier, responseSizePlugin, tokenSizeLimit } from './graphql/request-limits';
 import { buildGraphQLSchema } from './graphql/schema';
 import { logger } from './logger';
 
@@ -43,6 +45,12 @@ function tokenLimit(max: number): express.RequestHandler {
 }
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR));
+const CLIENT_REQUEST_CODES = new Set(['OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'BAD_REQUEST']);
+/** Extension keys a client may see besides `code` (a refused query's estimate and budget, a limit). */
+const PUBLIC_EXTENSIONS = ['cost', 'budget', 'limit', 'bytes', 'retryAfter'];
+function publicExtensions(ext: Record<string, unknown> | undefined): Record<string, unknown> {
+  return Object.fromEntries(PUBLIC_EXTENSIONS.filter((k) => ext?.[k] !== undefined).map((k) => [k, ext![k]]));
+}
 const ARMOR_MESSAGES = /(depth limit|aliases limit|directives limit|token limit|query cost limit)/i;
 
 /** Every error leaves with a stable code and never a stack trace or a Cypher fragment. */
@@ -51,7 +59,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code as string | undefined;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof AppError) return { ...base, message: original.message, extensions: { ...original.extensions } };
-  if (code && KNOWN_CODES.has(code)) return { ...base, extensions: { code } };
+  if (code && KNOWN_CODES.has(code)) return { ...base, extensions: { code, ...publicExtensions(formatted.extensions) } };
+  // Apollo's "which operation?" failures (two operations without operationName, an unknown one)
+  // and unsupported persisted queries are the client's mistake: 400 BAD_REQUEST with graphql-js's message.
+  if (code && CLIENT_REQUEST_CODES.has(code)) return { ...base, extensions: { code: ErrorCode.BAD_REQUEST } };
   if (ARMOR_MESSAGES.test(formatted.message)) return { ...base, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
   if (original instanceof AuthorizationError || code === 'FORBIDDEN') {
     return { ...base, message: 'You are not allowed to do this.', extensions: { code: ErrorCode.FORBIDDEN } };
@@ -61,6 +72,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, extensions: { code: code === 'BAD_REQUEST' ? 'BAD_REQUEST' : code === 'BAD_USER_INPUT' ? ErrorCode.BAD_USER_INPUT : code } };
   }
   const neoCode = (original as { code?: string } | undefined)?.code ?? '';
+  // Defence in depth: an argument the database refuses (a date it cannot parse) is bad input, not a crash.
+  if (/^Neo\.ClientError\.Statement\.(ArgumentError|TypeError)$/.test(neoCode)) {
+    logger.warn({ neoCode, path: formatted.path }, 'database refused an argument');
+    return { ...base, message: 'An argument is not valid.', extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
   if (/TransactionTimedOut|TransactionTimedOutClientConfiguration/i.test(neoCode)) {
     return { ...base, message: 'The query took too long and was stopped.', extensions: { code: ErrorCode.DATABASE_TIMEOUT } };
   }
@@ -128,7 +144,9 @@ export interface App {
 export async function createApp(config: Config, db: Database): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
+  if (config.limits.trustProxy) app.set('trust proxy', /^\d+$/.test(config.limits.trustProxy) ? Number(config.limits.trustProxy) : config.limits.trustProxy);
   const httpServer = http.createServer(app);
+  answerClientErrors(httpServer);
   const verifier = new TokenVerifier(config.auth);
   const repository = new Repository(db);
   const audit = new AuditLog(db, new AuditAnchor(config.audit));
@@ -150,6 +168,9 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     plugins: [
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      costLimitPlugin(config.limits.maxQueryCost),
+      analysisConcurrencyPlugin(config.limits.maxConcurrentAnalyses),
+      responseSizePlugin(config.limits.maxResponseBytes), // before the audit plugin: see request-limits.ts
       auditPlugin(audit),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
@@ -173,7 +194,9 @@ export async function createApp(config: Config, db: Database): Promise<App> {
 
   app.use(
     '/graphql',
-    express.json({ limit: config.limits.bodyLimit }),
+    addressRateLimit(config.limits.rateLimitPerAddressPerMinute),
+    tokenSizeLimit(config.limits.maxTokenBytes),
+    express.json({ limit: config.limits.bodyLimit, verify: jsonDepthVerifier(config.limits.maxJsonDepth) }),
     tokenLimit(config.limits.maxTokens),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
@@ -199,8 +222,15 @@ export async function createApp(config: Config, db: Database): Promise<App> {
   app.use((err: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (!err) return next();
     const tooLarge = err.type === 'entity.too.large';
-    res.status(tooLarge ? 413 : (err.status ?? 400)).json({
-      errors: [{ message: tooLarge ? 'Request body too large.' : 'Malformed request body.', extensions: { code: tooLarge ? ErrorCode.QUERY_TOO_COMPLEX : 'BAD_REQUEST' } }],
+    const tooDeep = err.type === 'entity.too.deep';
+    const status = tooLarge ? 413 : err.status && err.status >= 400 && err.status < 500 ? err.status : 400;
+    res.status(status).json({
+      errors: [
+        {
+          message: tooLarge ? 'Request body too large.' : tooDeep ? 'Request body nested too deeply.' : 'Malformed request body.',
+          extensions: { code: tooLarge || tooDeep ? ErrorCode.QUERY_TOO_COMPLEX : 'BAD_REQUEST' },
+        },
+      ],
     });
   });
 

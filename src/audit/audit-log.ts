@@ -244,7 +244,15 @@ export class AuditLog {
   /** One read for the whole batch: the reports behind every id each entry mentions. */
   private async markingsOf(tx: ManagedTransaction, items: Array<Pick<Pending, 'record' | 'caller' | 'marking'>>): Promise<AuditMarking[]> {
     const rows = items.flatMap((item, i) =>
-      item.marking ? [] : [{ i, ids: [...new Set([...item.record.returnedIds, ...item.record.changedIds, ...stringsIn(item.record.variables)])].slice(0, 3 * MAX_IDS) }],
+      item.marking
+        ? []
+        : [
+            {
+              i,
+              ids: [...new Set([...item.record.returnedIds, ...item.record.changedIds, ...stringsIn(item.record.variables)])].slice(0, 3 * MAX_IDS),
+              auth: item.caller ? { clearance: item.caller.clearance, agency: item.caller.agency, country: item.caller.country } : null,
+            },
+          ],
     );
     const found = new Map<number, { level: number; releasability: string[]; resolved: string[] }>();
     if (rows.length > 0) {

@@ -103,7 +103,12 @@ export class QueryResolver {
   @Authorized(...READ_ROLES)
   @Query(() => ReportConnection, { description: 'Reports visible to the caller, newest first.' })
   async reports(@Args() { first, after }: PageArgs, @Arg('agency', () => String, { nullable: true }) agency: string | undefined, @Ctx() ctx: Context) {
-    const cursor = decodeCursor(after, (v): v is { date: string; id: string } => typeof (v as { date?: unknown })?.date === 'string' && typeof (v as { id?: unknown })?.id === 'string');
+    const cursor = decodeCursor(
+      after,
+      // the date is fed to Cypher's date(): only a real calendar date may pass (a forged one is BAD_USER_INPUT)
+      (v): v is { date: string; id: string } =>
+        typeof (v as { date?: unknown })?.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test((v as { date: string }).date) && !Number.isNaN(Date.parse((v as { date: string }).date)) && typeof (v as { id?: unknown })?.id === 'string',
+    );
     const [result] = await ctx.db.read<{ total: number; start: number; page: ReportRow[] }>(cypher('list-reports'), {
       auth: ctx.auth,
       agency: upper(agency),
