@@ -9,6 +9,9 @@ export default async function globalSetup(): Promise<void> {
   // One audit HMAC key for the whole run: every test server (and child process) appends to the
   // same chain in the same database.
   process.env.AUDIT_KEY ??= crypto.randomBytes(32).toString('hex');
+  // Child processes (the CLI, `npm start` in foundation tests) keep their audit checkpoints here,
+  // never in the repository's own data folder.
+  process.env.AUDIT_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'audit-children-'));
   if (process.env.NEO4J_TEST_URI) return; // an external database was supplied
   ensureLauncherBuilt((line) => process.stderr.write(`${line}\n`));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'neo4j-test-'));
