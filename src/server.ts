@@ -104,7 +104,7 @@ function auditPlugin(audit: AuditLog): ApolloServerPlugin<Context> {
       return {
         async willSendResponse(rc: GraphQLRequestContextWillSendResponse<Context>) {
           const ctx = rc.contextValue;
-          if (!ctx?.principal) return;
+          if (!ctx?.principal || ctx.auditWritten) return;
           const body = rc.response.body;
           const result = body.kind === 'single' ? body.singleResult : undefined;
           const errors = result?.errors ?? rc.errors;

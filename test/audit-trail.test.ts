@@ -93,6 +93,48 @@ describe('audit trail', () => {
     });
   });
 
+  describe('inside a caller\'s transaction (for imports)', () => {
+    it('commits an entry with the caller\'s writes, or neither', async () => {
+      await freshTrail(3);
+      const { AuditLog, markingOfReport } = await import('../src/audit/audit-log');
+      const { AuditAnchor } = await import('../src/audit/anchor');
+      const audit = new AuditLog(server.db, new AuditAnchor(server.config.audit));
+      const record = {
+        at: new Date().toISOString(),
+        subject: 'tx-loader',
+        agency: 'ES-PN',
+        country: 'ES',
+        roles: ['loader'],
+        operationName: 'txImport',
+        operationType: 'mutation',
+        variables: '{}',
+        returnedIds: [],
+        changedIds: ['x:1'],
+        outcome: 'ok',
+        durationMs: 1,
+      };
+      const head = await server.db.writeTransaction(async (tx) => {
+        await tx.run(`CREATE (:TxProbe {id: 'committed'})`);
+        return audit.appendInTransaction(tx, record, markingOfReport(3, ['ES-PN']));
+      });
+      await audit.anchorHead(head);
+      await expect(
+        server.db.writeTransaction(async (tx) => {
+          await tx.run(`CREATE (:TxProbe {id: 'rolled-back'})`);
+          await audit.appendInTransaction(tx, { ...record, operationName: 'txFailed' }, markingOfReport(0, []));
+          throw new Error('the import failed');
+        }),
+      ).rejects.toThrow('the import failed');
+      const rows = await server.db.read<{ op: string; level: number; rel: string[] }>(
+        `MATCH (a:AuditEntry) WHERE a.operationName STARTS WITH 'tx' RETURN a.operationName AS op, a.classificationLevel AS level, a.releasability AS rel`,
+      );
+      expect(rows).toEqual([{ op: 'txImport', level: 3, rel: ['ES-PN'] }]);
+      expect(await server.db.read(`MATCH (p:TxProbe) RETURN p.id AS id`)).toEqual([{ id: 'committed' }]);
+      await server.db.write('MATCH (p:TxProbe) DELETE p');
+      expect(await chain()).toMatchObject({ intact: true, brokenAt: null });
+    });
+  });
+
   describe('attacks with the database credentials', () => {
     it('truncation: deleting the newest entries and moving the head back is detected at the first deleted entry', async () => {
       const total = await freshTrail(10);

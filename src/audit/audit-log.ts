@@ -112,6 +112,11 @@ function entryText(seq: number, prevHash: string, e: AuditRecord & AuditMarking)
   ]);
 }
 
+/** The marking of one report (for `appendInTransaction` from the importer). */
+export function markingOfReport(classificationLevel: number, releasableTo: readonly string[]): AuditMarking {
+  return { classificationLevel, releasability: releasableTo.length > 0 ? [[...new Set(releasableTo.map((x) => x.toUpperCase()))].sort().join('|')] : [] };
+}
+
 /** True when a reader with this need-to-know may see the content of an entry with this marking. */
 export function mayReadEntry(marking: Partial<AuditMarking>, reader: VisibilityParams): boolean {
   const level = typeof marking.classificationLevel === 'number' ? marking.classificationLevel : MOST_RESTRICTIVE.classificationLevel;

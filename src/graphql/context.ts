@@ -16,6 +16,8 @@ export interface Context {
   loaders: Loaders;
   /** The audit trail (one per process: its writer group-commits the entries of all requests). */
   audit: AuditLog;
+  /** Set by a resolver that wrote this request's audit entry itself (inside its own transaction). */
+  auditWritten?: boolean;
   /** Entity ids a mutation changed, for the audit trail (ids returned are read from the response). */
   changedIds: Set<string>;
 }
