@@ -154,7 +154,7 @@ describe('hardening', () => {
         }
         // in parallel, two requests of two analyses each cannot both hold slots at once
         const parallel = await Promise.all(
-          Array.from({ length: 4 }, () => s.gql('query parallelAnalyses { a: centrality(algorithm: BETWEENNESS) { score } b: centrality(algorithm: CLOSENESS) { score } }')),
+          Array.from({ length: 6 }, () => s.gql('query parallelAnalyses { a: centrality(algorithm: BETWEENNESS) { score } b: centrality(algorithm: CLOSENESS) { score } }')),
         );
         expect(parallel.some((r) => r.status === 429)).toBe(true);
         expect(parallel.some((r) => r.status === 200)).toBe(true);
