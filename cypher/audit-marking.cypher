@@ -11,7 +11,7 @@ CALL (row) {
 }
 CALL (row) {
   OPTIONAL MATCH (n:Entity) WHERE n.id IN row.ids
-  OPTIONAL MATCH (src:Report)-[:ASSERTS|STATES]->(n)
+  OPTIONAL MATCH (src:Report)-[:ASSERTS|STATES]->(n) WHERE NOT n:Country
   WITH n, collect(DISTINCT src) AS stating
   WITH n, stating, [r IN stating WHERE row.auth IS NULL OR (r.classificationLevel <= row.auth.clearance
          AND (size(r.releasableTo) = 0 OR any(x IN r.releasableTo WHERE CASE size(x) WHEN 2 THEN x = row.auth.country ELSE x = row.auth.agency END)))] AS seen

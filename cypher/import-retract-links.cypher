@@ -1,10 +1,8 @@
-// A revised report replaces its earlier version. First its links: drop the report from their
-// sources (and the parallel grades), delete links no other report supports.
-MATCH (:Report {id: $id})-[:ASSERTS]->(:Entity)-[r]-(:Entity)
-WHERE $id IN r.sources
+// Removes one report's link relationships (every link ends at an entity the report states) and
+// returns what they stated, so that a revision can tell unchanged facts from changed ones.
+MATCH (:Report {id: $id})-[:STATES]->(:Entity)-[r]-()
+WHERE r.report = $id
 WITH DISTINCT r
-SET r.grades = [i IN range(0, size(r.sources) - 1) WHERE r.sources[i] <> $id | r.grades[i]],
-    r.claims = [i IN range(0, size(r.sources) - 1) WHERE r.sources[i] <> $id | r.claims[i]],
-    r.sources = [s IN r.sources WHERE s <> $id]
-WITH r WHERE size(r.sources) = 0
+WITH r, r.id AS id, properties(r) AS props
 DELETE r
+RETURN id, props

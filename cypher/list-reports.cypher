@@ -1,6 +1,6 @@
-//:include visible-reports
+//:include visible-markings
 MATCH (r:Report)
-WHERE r.id IN visible
+WHERE @seen(r)
   AND ($agency IS NULL OR r.agency = $agency)
 WITH r ORDER BY r.date DESC, r.id
 WITH collect(r {.*}) AS matches

@@ -1,2 +1,3 @@
-//:include seizure-filter
-//:include page
+//:include list-walk
+//:include seizures-filter
+//:include list-page

@@ -1,5 +1,5 @@
-//:include visible-reports
+//:include visible-markings
 UNWIND $ids AS id
 MATCH (r:Report {id: id})
-WHERE r.id IN visible
+WHERE @seen(r)
 RETURN r {.*} AS report

@@ -1,19 +1,34 @@
 // Applied idempotently at start-up, statement by statement (IF NOT EXISTS everywhere).
+// Entities are identity anchors: id, type and (for derived ids) the identity key used for matching.
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT entity_identity IF NOT EXISTS FOR (n:Entity) REQUIRE n.identityKey IS UNIQUE;
 CREATE CONSTRAINT report_id IF NOT EXISTS FOR (r:Report) REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT marking_key IF NOT EXISTS FOR (m:Marking) REQUIRE m.key IS UNIQUE;
 CREATE CONSTRAINT country_code IF NOT EXISTS FOR (c:Country) REQUIRE c.code IS UNIQUE;
 CREATE CONSTRAINT audit_seq IF NOT EXISTS FOR (a:AuditEntry) REQUIRE a.seq IS UNIQUE;
+CREATE CONSTRAINT audit_head IF NOT EXISTS FOR (h:AuditHead) REQUIRE h.id IS UNIQUE;
 CREATE INDEX entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type);
-CREATE INDEX entity_sort_name IF NOT EXISTS FOR (n:Entity) ON (n.sortName);
-CREATE INDEX person_birth IF NOT EXISTS FOR (n:Person) ON (n.birthDate);
-CREATE INDEX operation_start IF NOT EXISTS FOR (n:Operation) ON (n.startDate);
-CREATE INDEX seizure_commodity IF NOT EXISTS FOR (n:Seizure) ON (n.commodity);
-CREATE INDEX seizure_date IF NOT EXISTS FOR (n:Seizure) ON (n.date);
-CREATE INDEX report_level IF NOT EXISTS FOR (r:Report) ON (r.classificationLevel);
+CREATE INDEX report_marking IF NOT EXISTS FOR (r:Report) ON (r.marking);
+CREATE INDEX report_date IF NOT EXISTS FOR (r:Report) ON (r.date);
 CREATE INDEX audit_subject IF NOT EXISTS FOR (a:AuditEntry) ON (a.subject);
 CREATE INDEX audit_time IF NOT EXISTS FOR (a:AuditEntry) ON (a.at);
-// Full-text over names and aliases; `standard-folding` folds diacritics (Š -> S) and case.
-CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
-FOR (n:Person|Organisation|Operation|Seizure|Route|Location|Event|Country) ON EACH [n.name, n.aliasText]
+// Statements (one STATES relationship per report and entity) carry the values: lists walk the
+// statements in sort-key order and keep the visible ones.
+CREATE INDEX statement_sort IF NOT EXISTS FOR ()-[s:STATES]-() ON (s.type, s.sortKey);
+CREATE INDEX statement_report IF NOT EXISTS FOR ()-[s:STATES]-() ON (s.report);
+// Full-text over the names and aliases each report states (`standard-folding`: Š -> S, case);
+// a hit is a statement, kept only when its report is visible to the caller.
+CREATE FULLTEXT INDEX statement_search IF NOT EXISTS
+FOR ()-[s:STATES]-() ON EACH [s.name, s.aliasText]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
-CREATE CONSTRAINT audit_head IF NOT EXISTS FOR (h:AuditHead) REQUIRE h.id IS UNIQUE;
+CREATE FULLTEXT INDEX country_search IF NOT EXISTS
+FOR (n:Country) ON EACH [n.name]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
+// Indexes of the earlier store shape (values on entity nodes), dropped where they exist.
+DROP INDEX entity_search IF EXISTS;
+DROP INDEX entity_sort_name IF EXISTS;
+DROP INDEX person_birth IF EXISTS;
+DROP INDEX operation_start IF EXISTS;
+DROP INDEX seizure_commodity IF EXISTS;
+DROP INDEX seizure_date IF EXISTS;
+DROP INDEX report_level IF EXISTS;

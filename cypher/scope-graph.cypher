@@ -1,20 +1,20 @@
-// The visible subgraph an analysis runs on: nodes of the allowed types (optionally only $ids,
-// only facts from $reports), and the links between them of the allowed types whose visible
-// sources meet the evaluation filter ($reliability: allowed A/B/C/X, $maxAccuracy: 1-4).
-//:include visible-reports
+// The visible subgraph an analysis runs on: entities of the allowed types (optionally only $ids,
+// only those stated by $reports), and between them one edge per link whose visible statements
+// meet the evaluation filter ($reliability: allowed A/B/C/X, $maxAccuracy: 1-4). The edge's weight
+// is the one the most authoritative of those statements gives (1 when none gives one).
+//:include visible-markings
 MATCH (a:Entity)
 WHERE a.type IN $entityTypes AND ($ids IS NULL OR a.id IN $ids)
-  AND (a:Country OR any(s IN a.sources WHERE s IN visible AND ($reports IS NULL OR s IN $reports)))
+  AND (a:Country OR EXISTS { MATCH (:Report)-[s:STATES]->(a) WHERE @seen(s) AND ($reports IS NULL OR s.report IN $reports) })
 OPTIONAL MATCH (a)-[r]->(b:Entity)
-WHERE type(r) IN $linkTypes
+WHERE type(r) IN $linkTypes AND @seen(r)
   AND b.type IN $entityTypes AND ($ids IS NULL OR b.id IN $ids)
-  AND (b:Country OR any(s IN b.sources WHERE s IN visible AND ($reports IS NULL OR s IN $reports)))
-  AND any(i IN range(0, size(r.sources) - 1) WHERE r.sources[i] IN visible
-        AND ($reports IS NULL OR r.sources[i] IN $reports)
-        AND substring(r.grades[i], 0, 1) IN $reliability
-        AND toInteger(substring(r.grades[i], 1)) <= $maxAccuracy)
-// the weight as the caller's visible reports state it (parsed only where some report gave one)
-WITH a, b, r, CASE WHEN r IS NULL OR r.weight IS NULL THEN 1 ELSE coalesce(
-       [i IN range(0, size(r.sources) - 1) WHERE r.sources[i] IN visible | apoc.convert.fromJsonMap(r.claims[i]).weight][-1], 1) END AS weight
-WITH a, collect(CASE WHEN b IS NULL THEN null ELSE {target: b.id, type: type(r), weight: weight} END) AS out
+  AND ($reports IS NULL OR r.report IN $reports)
+  AND substring(r.grade, 0, 1) IN $reliability AND toInteger(substring(r.grade, 1)) <= $maxAccuracy
+WITH a, b, type(r) AS type, collect(r) AS statements
+// the most authoritative statement that gives a weight (as @best: grade, then newest report, then report id)
+WITH a, b, type, reduce(best = null, x IN [s IN statements WHERE s.weight IS NOT NULL] |
+       CASE WHEN best IS NULL OR x.rank < best.rank OR (x.rank = best.rank AND (x.reportDate > best.reportDate OR (x.reportDate = best.reportDate AND x.report < best.report)))
+            THEN x ELSE best END) AS weighted
+WITH a, collect(CASE WHEN b IS NULL THEN null ELSE {target: b.id, type: type, weight: coalesce(weighted.weight, 1)} END) AS out
 RETURN a.id AS id, a.type AS type, out

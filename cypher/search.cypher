@@ -1,10 +1,14 @@
-// Full-text search over names and aliases. Hidden entities are filtered inside the query; each hit
-// comes with the claims of its visible sources, so that the service can drop hits that matched
-// only a name or alias stated by a hidden report (the index holds the merge of all reports).
-//:include visible-reports
-CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $maxHits}) YIELD node, score
-WHERE (size($types) = 0 OR node.type IN $types)
-  AND (node:Country OR any(s IN node.sources WHERE s IN visible))
-WITH node, score, visible ORDER BY score DESC, node.sortName, node.id
-RETURN node.id AS id, node.name AS name,
-       [i IN range(0, size(node.sources) - 1) WHERE node.sources[i] IN visible | node.claims[i]] AS claims
+// Full-text search over the names and aliases that reports state: a hit is a statement, kept only
+// when the caller may see its report, before any cap; no limit is applied inside the index call.
+// Countries (reference data) are searched by their names. Ranking is the service's, from the
+// visible names only (Lucene's scores depend on every document, hidden ones included).
+//:include visible-markings
+CALL db.index.fulltext.queryRelationships('statement_search', $query) YIELD relationship AS s
+WHERE @seen(s) AND (size($types) = 0 OR s.type IN $types)
+WITH endNode(s) AS n, collect(s) AS hits
+RETURN n.id AS id, reduce(names = [], h IN hits | names + [h.name] + coalesce(h.aliases, [])) AS names,
+       reduce(k = null, h IN hits | CASE WHEN k IS NULL OR h.sortKey < k THEN h.sortKey ELSE k END) AS sortKey
+UNION ALL
+CALL db.index.fulltext.queryNodes('country_search', $query) YIELD node
+WHERE size($types) = 0 OR 'Country' IN $types
+RETURN node.id AS id, [node.name] AS names, node.sortKey AS sortKey

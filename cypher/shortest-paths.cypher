@@ -1,15 +1,12 @@
-// All shortest paths through visible links and visible entities only (never through a hidden
-// node or link); countries are reference data and never inner steps of a path.
-//:include visible-reports
+// All shortest paths through visible links only (a visible link's ends are visible too: a report
+// states every entity its links join); countries are reference data, never inner steps. Paths are
+// returned as node ids and link keys; parallel statements of one link are collapsed by the service.
+//:include visible-markings
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-WHERE (a:Country OR any(s IN a.sources WHERE s IN visible)) AND (b:Country OR any(s IN b.sources WHERE s IN visible))
+WHERE @visible(a) AND @visible(b)
 MATCH p = ALL SHORTEST (a)(()-[r]-(x:Entity)
-    WHERE type(r) IN $linkTypes AND any(s IN r.sources WHERE s IN visible)
-      AND (x = b OR (NOT x:Country AND any(s IN x.sources WHERE s IN visible)))){1,20}(b)
+    WHERE type(r) IN $linkTypes AND r.marking IN visible AND (x = b OR NOT x:Country)){1,20}(b)
 WHERE length(p) <= $maxLength
-WITH p, visible LIMIT $maxPaths
+WITH p LIMIT $maxRows
 RETURN [n IN nodes(p) | n.id] AS nodeIds,
-       [r IN relationships(p) | r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id,
-          sources: [i IN range(0, size(r.sources) - 1) WHERE r.sources[i] IN visible | r.sources[i]],
-          grades: [i IN range(0, size(r.sources) - 1) WHERE r.sources[i] IN visible | r.grades[i]],
-          claims: [i IN range(0, size(r.sources) - 1) WHERE r.sources[i] IN visible | r.claims[i]]}] AS links
+       [r IN relationships(p) | {type: type(r), fromId: startNode(r).id, toId: endNode(r).id}] AS links

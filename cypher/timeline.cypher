@@ -1,30 +1,30 @@
-// Dated facts around an entity: its own dates, dated links, and dated entities linked to it, every
-// date as the caller's visible reports state it.
-//:include visible-reports
+// Dated facts around an entity: its own dates, its dated links, and the dated entities linked to
+// it, every date as the caller's visible statements give it.
+//:include visible-markings
 MATCH (n:Entity {id: $id})
-WHERE n:Country OR any(s IN n.sources WHERE s IN visible)
-WITH n, visible, apoc.map.mergeList([i IN range(0, size(n.sources) - 1) WHERE n.sources[i] IN visible | apoc.convert.fromJsonMap(n.claims[i])]) AS nv
-CALL (n, nv, visible) {
-  WITH n, nv WHERE coalesce(nv.date, nv.startDate) IS NOT NULL
-  RETURN date(coalesce(nv.date, nv.startDate)) AS date, n.type AS kind, null AS linkType, n.id AS entityId, n.label AS label
+WHERE @visible(n)
+CALL (n, visible) {
+  WITH n, visible, coalesce(@best(n, date), @best(n, startDate)) AS d
+  WITH n, d WHERE d IS NOT NULL
+  RETURN d AS date, n.type AS kind, null AS linkType, n.id AS entityId
   UNION
-  WITH n, nv WHERE nv.endDate IS NOT NULL
-  RETURN date(nv.endDate) AS date, n.type + '_END' AS kind, null AS linkType, n.id AS entityId, n.label AS label
+  WITH n, visible, @best(n, endDate) AS d
+  WITH n, d WHERE d IS NOT NULL
+  RETURN d AS date, n.type + '_END' AS kind, null AS linkType, n.id AS entityId
   UNION
   MATCH (n)-[r]-(m:Entity)
-  WHERE NOT m:Country AND any(s IN r.sources WHERE s IN visible) AND any(s IN m.sources WHERE s IN visible)
-  WITH r, m,
-       apoc.map.mergeList([i IN range(0, size(r.sources) - 1) WHERE r.sources[i] IN visible | apoc.convert.fromJsonMap(r.claims[i])]) AS rv,
-       apoc.map.mergeList([i IN range(0, size(m.sources) - 1) WHERE m.sources[i] IN visible | apoc.convert.fromJsonMap(m.claims[i])]) AS mv
+  WHERE NOT m:Country AND @seen(r)
+  WITH r, m, visible, CASE WHEN m.type IN ['Seizure', 'Event', 'Operation'] THEN coalesce(@best(m, date), @best(m, startDate)) END AS md
   UNWIND [
-    {date: rv.date, kind: type(r)},
-    {date: rv.since, kind: type(r) + '_SINCE'},
-    {date: rv.until, kind: type(r) + '_UNTIL'},
-    {date: CASE WHEN m.type IN ['Seizure', 'Event', 'Operation'] THEN coalesce(mv.date, mv.startDate) END, kind: m.type}
+    {date: r.date, kind: type(r)},
+    {date: r.since, kind: type(r) + '_SINCE'},
+    {date: r.until, kind: type(r) + '_UNTIL'},
+    {date: md, kind: m.type}
   ] AS item
   WITH item, r, m WHERE item.date IS NOT NULL
-  RETURN date(item.date) AS date, item.kind AS kind, type(r) AS linkType, m.id AS entityId, m.label AS label
+  RETURN item.date AS date, item.kind AS kind, type(r) AS linkType, m.id AS entityId
 }
-RETURN date, kind, linkType, entityId, label
-ORDER BY date, kind, label
+WITH DISTINCT date, kind, linkType, entityId
+RETURN date, kind, linkType, entityId
+ORDER BY date, kind, entityId
 LIMIT $limit

@@ -1,4 +1,6 @@
+import os from 'node:os';
 import path from 'node:path';
+import { DEV_IDENTITY_SECRET } from './domain/identity-secret';
 
 /** Every setting the service reads, validated once at start-up. */
 export interface Config {
@@ -36,6 +38,8 @@ export interface Config {
     maxAnalysisNodes: number;
     bodyLimit: string;
     rateLimitPerMinute: number;
+    /** Memory bound of the analysis scope cache. */
+    analysisCacheMb: number;
     /** Requests per client address per minute, authenticated or not (RATE_LIMIT_PER_ADDRESS_PER_MINUTE). */
     rateLimitPerAddressPerMinute: number;
     /** Analyses in flight per subject (MAX_CONCURRENT_ANALYSES). */
@@ -57,8 +61,23 @@ export interface Config {
     /** AUDIT_DIR: the key file and the signed checkpoints of the chain head, outside the database. */
     dir: string;
   };
+  /** Key of the keyed hash behind opaque entity ids and of cursor sealing; set once, never changed. */
+  identitySecret: string;
   seedOnEmpty: boolean;
   logLevel: string;
+  /** Serve the GraphiQL IDE at GET /graphql (browsers): on by default, off in production unless GRAPHQL_IDE=true. */
+  graphqlIde: boolean;
+  /** Graph algorithms run in a pool of worker threads, off the event loop (src/analysis/pool). */
+  analysis: {
+    /** Worker threads (default max(1, cores - 1)); 0 runs analyses on the event loop (for comparison only). */
+    workers: number;
+    /** Analyses waiting for a worker beyond which new ones are refused with ANALYSIS_BUSY. */
+    queueLimit: number;
+    /** Longest time an analysis may take, queueing included (ANALYSIS_TIMEOUT; the worker is replaced). */
+    timeoutMs: number;
+    /** Heap cap of each worker in MiB (0: Node's default); a worker over it fails alone. */
+    workerMemoryMb: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -102,6 +121,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const maxTokenTtlSeconds = durationSeconds(env.MAX_TOKEN_TTL || '12h');
   if (maxTokenTtlSeconds === undefined || maxTokenTtlSeconds < 60) problems.push(`MAX_TOKEN_TTL must be a duration of at least 60 s such as 43200, 720m or 12h (got "${env.MAX_TOKEN_TTL}")`);
   if (env.JWT_SECRET && env.JWT_SECRET.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  const identitySecret = env.IDENTITY_SECRET || (production ? '' : DEV_IDENTITY_SECRET);
+  if (production && !env.IDENTITY_SECRET) problems.push('in production set IDENTITY_SECRET (at least 32 characters, never changed afterwards)');
+  if (env.IDENTITY_SECRET && env.IDENTITY_SECRET.length < 32) problems.push('IDENTITY_SECRET must be at least 32 characters');
   const logLevel = env.LOG_LEVEL || 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
@@ -139,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAnalysisNodes: int(env, 'MAX_ANALYSIS_NODES', 250000, 10, 10000000, problems),
       bodyLimit: env.BODY_LIMIT || '2mb',
       rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1000000, problems),
+      analysisCacheMb: int(env, 'ANALYSIS_CACHE_MB', 256, 0, 65536, problems),
       rateLimitPerAddressPerMinute: int(env, 'RATE_LIMIT_PER_ADDRESS_PER_MINUTE', 1200, 1, 10000000, problems),
       maxConcurrentAnalyses: int(env, 'MAX_CONCURRENT_ANALYSES', 4, 1, 1000, problems),
       maxQueryCost: int(env, 'MAX_QUERY_COST', 100000, 10, 1000000000, problems),
@@ -151,9 +174,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       key: env.AUDIT_KEY || undefined,
       dir: path.resolve(env.AUDIT_DIR || path.join(env.NEO4J_EMBEDDED_DATA_DIR || '.neo4j-data', 'audit')),
     },
+    identitySecret,
     seedOnEmpty: env.SEED_ON_EMPTY !== 'false',
     logLevel,
+    graphqlIde: env.GRAPHQL_IDE ? env.GRAPHQL_IDE === 'true' : !production,
+    analysis: {
+      workers: int(env, 'ANALYSIS_WORKERS', Math.max(1, os.availableParallelism() - 1), 0, 256, problems),
+      queueLimit: int(env, 'ANALYSIS_QUEUE_LIMIT', 64, 0, 100000, problems),
+      timeoutMs: int(env, 'ANALYSIS_TIMEOUT_MS', 120000, 1, 3600000, problems),
+      workerMemoryMb: int(env, 'ANALYSIS_WORKER_MEMORY_MB', 0, 0, 1048576, problems),
+    },
   };
+  if (env.GRAPHQL_IDE && !['true', 'false'].includes(env.GRAPHQL_IDE)) problems.push(`GRAPHQL_IDE must be true or false (got "${env.GRAPHQL_IDE}")`);
   if (env.AUDIT_KEY && env.AUDIT_KEY.length < 32) problems.push('AUDIT_KEY must be at least 32 characters');
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;

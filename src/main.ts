@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   }
   db.startMonitoring();
   await bootstrapDatabase(db);
-  if (config.seedOnEmpty) await seedIfEmpty(db);
+  if (config.seedOnEmpty) await seedIfEmpty(db, config.identitySecret);
 
   const app = await createApp(config, db);
   const port = await app.listen(config.port);
@@ -64,6 +64,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   process.stdout.write(`\nGraphQL API ready at http://localhost:${port}/graphql  (health: /health, readiness: /ready)\n`);
+  process.stdout.write(`Network explorer: http://localhost:${port}/explore#token=<a token below>${config.graphqlIde ? `   GraphQL IDE: open /graphql in a browser` : ''}\n`);
   process.stdout.write(`Neo4j: ${uri}${embedded ? ' (embedded)' : ''}\n\n${await devTokens(config)}`);
 }
 

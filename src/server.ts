@@ -9,6 +9,7 @@ import http from 'node:http';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { AuthenticationError, AuthorizationError } from 'type-graphql';
 import { AuditAnchor } from './audit/anchor';
+import { closeAnalysisPool } from './analysis/pool/analysis-pool';
 import { AuditLog, redactVariables } from './audit/audit-log';
 import { visibilityOf } from './auth/principal';
 import { TokenVerifier } from './auth/tokens';
@@ -16,12 +17,15 @@ import { Config } from './config';
 import { Database } from './db/database';
 import { createLoaders } from './domain/loaders';
 import { Repository } from './domain/repository';
+import { AnalysisService } from './analysis/analysis-service';
+import { ScopeCache } from './analysis/scope-cache';
 import { Context } from './graphql/context';
 import { AppError, DatabaseUnavailableError, ErrorCode } from './graphql/errors';
 import { costLimitPlugin } from './graphql/cost';
 import { addressRateLimit, analysisConcurrencyPlugin, answerClientErrors, jsonDepthVerifier, responseSizePlugin, tokenSizeLimit } from './graphql/request-limits';
 import { buildGraphQLSchema } from './graphql/schema';
 import { logger } from './logger';
+import { mountWeb } from './web/routes';
 
 /** Refuses documents of more than `max` lexical tokens before any parsing (HTTP 400). */
 function tokenLimit(max: number): express.RequestHandler {
@@ -149,6 +153,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
   answerClientErrors(httpServer);
   const verifier = new TokenVerifier(config.auth);
   const repository = new Repository(db);
+  const analysis = new AnalysisService(db, config, config.limits.analysisCacheMb > 0 ? new ScopeCache(config.limits.analysisCacheMb * 1024 * 1024) : undefined);
   const audit = new AuditLog(db, new AuditAnchor(config.audit));
   const limiter = new RateLimiterMemory({ points: config.limits.rateLimitPerMinute, duration: 60 });
   const armor = new ApolloArmor({
@@ -172,7 +177,8 @@ export async function createApp(config: Config, db: Database): Promise<App> {
       analysisConcurrencyPlugin(config.limits.maxConcurrentAnalyses),
       responseSizePlugin(config.limits.maxResponseBytes), // before the audit plugin: see request-limits.ts
       auditPlugin(audit),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // The IDE is served by the service itself (src/web): Apollo's landing page loads from a CDN.
+      ApolloServerPluginLandingPageDisabled(),
     ],
     introspection: !config.production,
     csrfPrevention: true,
@@ -192,31 +198,35 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     res.status(ok ? 200 : 503).json({ ready: ok, database: ok ? 'up' : 'unavailable' });
   });
 
+  /** The per-request context: bearer token, rate limit, database availability (also used by the exports). */
+  const contextFor = async (req: express.Request): Promise<Context> => {
+    const principal = await verifier.verify(req.headers.authorization).catch((err: AppError) => {
+      throw new GraphQLError(err.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+    });
+    try {
+      await limiter.consume(principal.subject);
+    } catch {
+      throw new GraphQLError('Too many requests; slow down.', { extensions: { code: ErrorCode.RATE_LIMITED, http: { status: 429 } } });
+    }
+    if (!db.isAvailable && !(await db.probe())) {
+      throw new GraphQLError('The database is unavailable; try again shortly.', {
+        extensions: { code: ErrorCode.DATABASE_UNAVAILABLE, http: { status: 503 } },
+      });
+    }
+    const auth = visibilityOf(principal);
+    return { principal, auth, db, config, repository, analysis, audit, loaders: createLoaders(repository, auth), changedIds: new Set() };
+  };
+
+  // issue 12: GraphiQL on GET /graphql (browsers), the /explore page, and the exports.
+  mountWeb(app, { config, apollo, contextFor });
+
   app.use(
     '/graphql',
     addressRateLimit(config.limits.rateLimitPerAddressPerMinute),
     tokenSizeLimit(config.limits.maxTokenBytes),
     express.json({ limit: config.limits.bodyLimit, verify: jsonDepthVerifier(config.limits.maxJsonDepth) }),
     tokenLimit(config.limits.maxTokens),
-    expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> => {
-        const principal = await verifier.verify(req.headers.authorization).catch((err: AppError) => {
-          throw new GraphQLError(err.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
-        });
-        try {
-          await limiter.consume(principal.subject);
-        } catch {
-          throw new GraphQLError('Too many requests; slow down.', { extensions: { code: ErrorCode.RATE_LIMITED, http: { status: 429 } } });
-        }
-        if (!db.isAvailable && !(await db.probe())) {
-          throw new GraphQLError('The database is unavailable; try again shortly.', {
-            extensions: { code: ErrorCode.DATABASE_UNAVAILABLE, http: { status: 503 } },
-          });
-        }
-        const auth = visibilityOf(principal);
-        return { principal, auth, db, config, repository, audit, loaders: createLoaders(repository, auth), changedIds: new Set() };
-      },
-    }),
+    expressMiddleware(apollo, { context: async ({ req }) => contextFor(req) }),
   );
   // Body-parser failures (oversized or malformed JSON) answer in GraphQL's error shape, without a stack.
   app.use((err: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
@@ -248,6 +258,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
       }),
     stop: async () => {
       await apollo.stop(); // drains in-flight requests, then closes the HTTP server
+      await closeAnalysisPool(config); // the analysis worker threads
     },
   };
 }

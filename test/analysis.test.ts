@@ -5,6 +5,7 @@ import { ReportImporter } from '../src/import/importer';
 import { parseAdjacencyCsv, parseTwoModeCsv } from '../src/import/matrix-csv';
 import { seedReportFiles } from '../src/import/seed';
 import { DATASETS, importFile, resetDatabase, startServer, TestServer } from './support/harness';
+import { entityIdOf } from './support/fixtures';
 
 interface Reference {
   nodes: number;
@@ -25,7 +26,7 @@ const ALGORITHMS = { DEGREE: 'degree', BETWEENNESS: 'betweenness', CLOSENESS: 'c
 
 /**
  * The whole path — CSV import, storage, the need-to-know scope query, the algorithms, GraphQL —
- * checked against figures computed independently with networkx (shared/datasets/reference).
+ * checked against figures computed independently with networkx (data/networks/reference).
  */
 describe('link analysis against the networkx references', () => {
   let server: TestServer;
@@ -119,6 +120,12 @@ describe('link analysis against the networkx references', () => {
   });
 });
 
+const CANARY = entityIdOf({ type: 'Operation', name: 'Canary Islands Škaljari cell' });
+const GIOIA = entityIdOf({ type: 'Operation', name: 'Gioia Tauro cocaine shipments case' });
+const GEVGELIJA = entityIdOf({ type: 'Operation', name: 'Gevgelija migrant-smuggling ring' });
+const PEROVIC = entityIdOf({ type: 'Person', name: 'Luka Perović', birthDate: '1986-03-14' });
+const MUCAJ = entityIdOf({ type: 'Person', name: 'Klodian Muçaj', birthDate: '1990-02-27' });
+
 /** The seed's questions, answered from the demo data (see seed/README.md, "Designed links"). */
 describe('the demo data answers the analysts’ questions', () => {
   let server: TestServer;
@@ -130,18 +137,18 @@ describe('the demo data answers the analysts’ questions', () => {
   afterAll(() => server.stop());
 
   it('links the Canary Islands operation to the Gioia Tauro case through Perović, the clan and a route', async () => {
-    const res = await server.gql('{ linkedOperations(id: "operation:canary-islands-skaljari-cell") { operation { id } score shared { type entity { label } } } }');
+    const res = await server.gql(`{ linkedOperations(id: "${CANARY}") { operation { id } score shared { type entity { label } } } }`);
     expect(res.errors).toBeUndefined();
     const linked = res.data!.linkedOperations;
-    const gioia = linked.find((l: { operation: { id: string } }) => l.operation.id === 'operation:gioia-tauro-cocaine-shipments-case');
+    const gioia = linked.find((l: { operation: { id: string } }) => l.operation.id === GIOIA);
     expect(gioia).toBeDefined();
     expect(gioia.shared.map((s: { entity: { label: string } }) => s.entity.label)).toEqual(expect.arrayContaining(['Luka Perović', 'Škaljari clan']));
-    expect(linked[0].operation.id).toBe('operation:gioia-tauro-cocaine-shipments-case');
+    expect(linked[0].operation.id).toBe(GIOIA);
     for (let i = 1; i < linked.length; i++) expect(linked[i - 1].score).toBeGreaterThanOrEqual(linked[i].score);
   });
 
   it('links operations through shared routes and locations (Balkan route via Gevgelija)', async () => {
-    const res = await server.gql('{ linkedOperations(id: "operation:gevgelija-migrant-smuggling-ring") { operation { label } shared { type entity { label } } } }');
+    const res = await server.gql(`{ linkedOperations(id: "${GEVGELIJA}") { operation { label } shared { type entity { label } } } }`);
     const jad = res.data!.linkedOperations.find((l: { operation: { label: string } }) => /Joint Action Days/.test(l.operation.label));
     expect(jad).toBeDefined();
     expect(jad.shared.map((s: { entity: { label: string } }) => s.entity.label)).toContain('Sashko Nikolov');
@@ -165,7 +172,7 @@ describe('the demo data answers the analysts’ questions', () => {
   });
 
   it('draws the neighbourhood of a suspect as a subgraph, honouring depth, types, time window and limit', async () => {
-    const q = 'query ($d: Int, $l: Int, $t: [EntityType!], $from: Date, $to: Date) { neighbourhood(id: "person:luka-perovic:1986-03-14", depth: $d, limit: $l, entityTypes: $t, from: $from, to: $to) { truncated nodes { id type label properties } edges { id type source target sources { reportId } } } }';
+    const q = `query ($d: Int, $l: Int, $t: [EntityType!], $from: Date, $to: Date) { neighbourhood(id: "${PEROVIC}", depth: $d, limit: $l, entityTypes: $t, from: $from, to: $to) { truncated nodes { id type label properties } edges { id type source target sources { reportId } } } }`;
     const one = (await server.gql(q, { d: 1, l: 500 })).data!.neighbourhood;
     const two = (await server.gql(q, { d: 2, l: 500 })).data!.neighbourhood;
     expect(one.truncated).toBe(false);
@@ -188,13 +195,13 @@ describe('the demo data answers the analysts’ questions', () => {
   });
 
   it('orders a timeline and connects suspects', async () => {
-    const t = await server.gql('{ timeline(id: "person:luka-perovic:1986-03-14") { date kind entity { id } } }');
+    const t = await server.gql(`{ timeline(id: "${PEROVIC}") { date kind entity { id } } }`);
     const dates = t.data!.timeline.map((e: { date: string }) => e.date);
     expect(dates.length).toBeGreaterThan(0);
     expect([...dates].sort()).toEqual(dates);
-    const net = await server.gql('{ connectingNetwork(ids: ["person:luka-perovic:1986-03-14", "person:klodian-mucaj:1990-02-27"]) { nodes { id } edges { source target } } }');
+    const net = await server.gql(`{ connectingNetwork(ids: ["${PEROVIC}", "${MUCAJ}"]) { nodes { id } edges { source target } } }`);
     const nodeIds = net.data!.connectingNetwork.nodes.map((n: { id: string }) => n.id);
-    expect(nodeIds).toEqual(expect.arrayContaining(['person:luka-perovic:1986-03-14', 'person:klodian-mucaj:1990-02-27']));
+    expect(nodeIds).toEqual(expect.arrayContaining([PEROVIC, MUCAJ]));
     expect(net.data!.connectingNetwork.edges.length).toBeGreaterThanOrEqual(3);
   });
 });

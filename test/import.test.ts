@@ -1,5 +1,5 @@
 import { LINK_TYPES } from '../src/domain/vocabulary';
-import { allTypesReport } from './support/fixtures';
+import { allTypesReport, entityIdOf } from './support/fixtures';
 import { resetDatabase, startServer, TestServer, token } from './support/harness';
 
 const IMPORT = `mutation ($report: ReportInput!) {
@@ -11,21 +11,30 @@ const IMPORT = `mutation ($report: ReportInput!) {
 }`;
 
 async function countGraph(server: TestServer) {
-  const [row] = await server.db.read<{ nodes: number; links: number; reports: number }>(
+  // links: distinct facts; statements: every report's statement of an entity or a link
+  const [row] = await server.db.read<{ nodes: number; links: number; statements: number; reports: number }>(
     `MATCH (n:Entity) WHERE NOT n:Country WITH count(n) AS nodes
-     OPTIONAL MATCH (:Entity)-[r]->(:Entity) WITH nodes, count(r) AS links
-     MATCH (rep:Report) RETURN nodes, links, count(rep) AS reports`,
+     OPTIONAL MATCH (:Entity)-[r]->(:Entity) WITH nodes, count(DISTINCT r.id) AS links, count(r) AS linkStatements
+     OPTIONAL MATCH (:Report)-[s:STATES]->() WITH nodes, links, linkStatements, count(s) AS stateCount
+     WITH nodes, links, linkStatements + stateCount AS statements
+     MATCH (rep:Report) RETURN nodes, links, statements, count(rep) AS reports`,
   );
-  return row ?? { nodes: 0, links: 0, reports: 0 };
+  return row ?? { nodes: 0, links: 0, statements: 0, reports: 0 };
 }
 
 describe('report import', () => {
   let server: TestServer;
   let loader: string;
+  let loaderMe: string;
+  let loaderAt: string;
+  const MARKO = entityIdOf({ type: 'Person', name: 'Marko Testić', birthDate: '1984-02-11' });
+  const SKALJARI = entityIdOf({ type: 'Organisation', name: 'Škaljari clan', country: 'ME' });
   beforeAll(async () => {
     server = await startServer();
     await resetDatabase(server.db);
-    loader = await token({ sub: 'test-loader', roles: ['loader'] });
+    loader = await token({ sub: 'test-loader', roles: ['loader'], agency: 'ES-PN', country: 'ES' });
+    loaderMe = await token({ sub: 'test-loader-me', roles: ['loader'], agency: 'ME-UP', country: 'ME' });
+    loaderAt = await token({ sub: 'test-loader-at', roles: ['loader'], agency: 'AT-BK', country: 'AT' });
   });
   afterAll(() => server.stop());
 
@@ -37,8 +46,10 @@ describe('report import', () => {
     // 13 explicit links + implied NATIONAL_OF (p1 ME, p2 AL merges with the explicit one) + BASED_IN of o1, o2, l1, l2
     expect(result.links.created).toBe(13 + 1 + 4);
     const idOf = Object.fromEntries(result.entities.map((e: { ref: string; id: string }) => [e.ref, e.id]));
-    expect(idOf.p1).toBe('person:marko-testic:1984-02-11');
-    expect(idOf.o1).toBe('organisation:skaljari-clan:me');
+    expect(idOf.p1).toBe(MARKO);
+    expect(idOf.o1).toBe(SKALJARI);
+    // opaque: no name, birth date or country in any id
+    for (const id of Object.values(idOf)) expect(id).toMatch(/^[a-z]+:[a-z2-7]{20}$/);
 
     const q = await server.gql(
       `query ($p1: ID!, $op: ID!, $r1: ID!, $e1: ID!, $s1: ID!, $l1: ID!) {
@@ -110,33 +121,36 @@ describe('report import', () => {
       links: [{ type: 'MEMBER_OF', from: 'x', to: 'y' }],
     };
     const before = await countGraph(server);
-    const res = await server.gql(IMPORT, { report: second }, loader);
+    const res = await server.gql(IMPORT, { report: second }, loaderMe);
     expect(res.errors).toBeUndefined();
     expect(res.data!.importReport.nodes).toEqual({ created: 0, updated: 2, unchanged: 0 });
     expect(res.data!.importReport.entities).toEqual([
-      { ref: 'x', id: 'person:marko-testic:1984-02-11' },
-      { ref: 'y', id: 'organisation:skaljari-clan:me' },
+      { ref: 'x', id: MARKO },
+      { ref: 'y', id: SKALJARI },
     ]);
     const after = await countGraph(server);
     expect(after.nodes).toBe(before.nodes);
     expect(after.links).toBe(before.links);
-    const q = await server.gql(`{ entity(id: "person:marko-testic:1984-02-11") { sources { reportId sourceReliability } ... on Person { name memberships { sources { reportId } } } } }`);
+    const q = await server.gql(`{ entity(id: "${MARKO}") { sources { reportId sourceReliability } ... on Person { name memberships { sources { reportId } } } } }`);
+    // best evaluated first
     expect(q.data!.entity.sources).toEqual([
-      { reportId: 'TEST-ALL-0001', sourceReliability: 'B' },
       { reportId: 'TEST-ALL-0002', sourceReliability: 'A' },
+      { reportId: 'TEST-ALL-0001', sourceReliability: 'B' },
     ]);
-    expect(q.data!.entity.name).toBe('MARKO TESTIC'); // the later report's spelling wins
-    expect(q.data!.entity.memberships[0].sources.map((s: { reportId: string }) => s.reportId)).toEqual(['TEST-ALL-0001', 'TEST-ALL-0002']);
+    expect(q.data!.entity.name).toBe('MARKO TESTIC'); // the best graded spelling (A1 over B2)
+    expect(q.data!.entity.memberships[0].sources.map((s: { reportId: string }) => s.reportId)).toEqual(['TEST-ALL-0002', 'TEST-ALL-0001']);
   });
 
   it('replaces an earlier version of a report, removing what only it asserted', async () => {
     const v1 = { report: { id: 'TEST-REV-1', title: 'v1', date: '2022-01-01', agency: 'AT-BK', classification: 'RESTRICTED' }, entities: [{ ref: 'a', type: 'Person', name: 'Revision Only' }, { ref: 'b', type: 'Person', name: 'Revision Kept' }], links: [{ type: 'ASSOCIATE_OF', from: 'a', to: 'b' }] };
-    await server.gql(IMPORT, { report: v1 }, loader);
+    expect((await server.gql(IMPORT, { report: v1 }, loaderAt)).errors).toBeUndefined();
     const v2 = { ...v1, report: { ...v1.report, title: 'v2' }, entities: [{ ref: 'b', type: 'Person', name: 'Revision Kept' }], links: [] };
-    const res = await server.gql(IMPORT, { report: v2 }, loader);
+    const res = await server.gql(IMPORT, { report: v2 }, loaderAt);
     expect(res.data!.importReport).toMatchObject({ revised: true });
-    const rows = await server.db.read<{ n: number }>('MATCH (p:Person) WHERE p.name STARTS WITH "Revision" RETURN count(p) AS n');
+    const rows = await server.db.read<{ n: number }>('MATCH (p:Person) WHERE EXISTS { (:Report)-[s:STATES]->(p) WHERE s.name STARTS WITH "Revision" } RETURN count(p) AS n');
     expect(rows[0].n).toBe(1);
+    const anchors = await server.db.read<{ n: number }>('MATCH (p:Person) WHERE p.id = $id RETURN count(p) AS n', { id: entityIdOf({ type: 'Person', name: 'Revision Only' }) });
+    expect(anchors[0].n).toBe(0);
     const report = await server.gql('{ report(id: "TEST-REV-1") { title entityCount linkCount } }');
     expect(report.data!.report).toEqual({ title: 'v2', entityCount: 1, linkCount: 0 });
   });

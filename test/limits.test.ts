@@ -1,5 +1,6 @@
 import { mintToken } from '../src/auth/tokens';
 import { ReportImporter } from '../src/import/importer';
+import { entityIdOf } from './support/fixtures';
 import { GqlResponse, resetDatabase, startServer, TestServer, token } from './support/harness';
 
 /**
@@ -7,10 +8,10 @@ import { GqlResponse, resetDatabase, startServer, TestServer, token } from './su
  * (QUERY_TOO_COMPLEX unless noted) and no data; errors never carry a stack trace or Cypher.
  */
 
-const P1 = 'person:lima-one';
-const P2 = 'person:lima-two';
-const P3 = 'person:lima-three';
-const ORG = 'organisation:lima-group:me';
+const P1 = entityIdOf({ type: 'Person', name: 'Lima One' });
+const P2 = entityIdOf({ type: 'Person', name: 'Lima Two' });
+const P3 = entityIdOf({ type: 'Person', name: 'Lima Three' });
+const ORG = entityIdOf({ type: 'Organisation', name: 'Lima group', country: 'ME' });
 
 const REPORT = {
   report: { id: 'LIMITS-0001', title: 'limits fixture', date: '2024-01-01', agency: 'ME-UP', classification: 'UNCLASSIFIED' },
@@ -85,7 +86,7 @@ describe('cost limits', () => {
     it('answers a query within the limit', async () => {
       const res = await gql(`query shallow { entity(id: "${P1}") { ... on Person { memberships { entity { ... on Organisation { members { entity { id } } } } } } } }`);
       expect(res.errors).toBeUndefined();
-      expect(res.data!.entity.memberships[0].entity.members.map((m: { entity: { id: string } }) => m.entity.id).sort()).toEqual([P1, P2]);
+      expect(res.data!.entity.memberships[0].entity.members.map((m: { entity: { id: string } }) => m.entity.id).sort()).toEqual([P1, P2].sort());
     });
   });
 
@@ -302,7 +303,7 @@ describe('cost limits', () => {
     let prodToken: string;
     beforeAll(async () => {
       expect(SECRET).toHaveLength(40);
-      prod = await startServer({ NODE_ENV: 'production', JWT_SECRET: SECRET });
+      prod = await startServer({ NODE_ENV: 'production', JWT_SECRET: SECRET, IDENTITY_SECRET: 'production-identity-secret-0123456789abcdef' });
       prodToken = await mintToken(SECRET, { sub: 'prod-analyst', roles: ['analyst'], agency: 'EUROPOL', country: 'NL', clearance: 'SECRET' });
     });
     afterAll(() => prod.stop());

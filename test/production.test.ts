@@ -8,11 +8,12 @@ import { EmbeddedNeo4jSupervisor, freePort } from '../src/db/embedded-neo4j';
 /** Issue 9 item 12: production refuses the development secret, a missing key and a database without authentication. */
 
 const STRONG_SECRET = 'a-production-secret-of-more-than-32-characters-xyz';
+const IDENTITY_SECRET = 'an-identity-secret-of-more-than-32-characters-abc';
 
 function runMain(env: Record<string, string>, untilReady = false): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.resolve(__dirname, '..', 'dist', 'src', 'main.js')], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', SEED_ON_EMPTY: 'false', PORT: '0', ...env },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', SEED_ON_EMPTY: 'false', PORT: '0', IDENTITY_SECRET, AUDIT_KEY: process.env.AUDIT_KEY!, AUDIT_DIR: process.env.AUDIT_DIR!, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -34,11 +35,11 @@ describe('production mode', () => {
   it('refuses the development JWT secret, a missing secret/JWKS and a default database password', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET })).toThrow(/development secret/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_JWKS_URL/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, NEO4J_URI: 'bolt://db:7687' })).toThrow(/NEO4J_PASSWORD/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, NEO4J_URI: 'bolt://db:7687', NEO4J_PASSWORD: 'neo4j' })).toThrow(/NEO4J_PASSWORD/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, IDENTITY_SECRET, NEO4J_URI: 'bolt://db:7687' })).toThrow(/NEO4J_PASSWORD/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, IDENTITY_SECRET, NEO4J_URI: 'bolt://db:7687', NEO4J_PASSWORD: 'neo4j' })).toThrow(/NEO4J_PASSWORD/);
     // the same settings are fine outside production, and a proper production configuration loads
     expect(loadConfig({ JWT_SECRET: DEV_JWT_SECRET }).auth.jwtSecret).toBe(DEV_JWT_SECRET);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, NEO4J_URI: 'bolt://db:7687', NEO4J_PASSWORD: 'p4ssw0rd-long-enough' }).production).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, IDENTITY_SECRET, NEO4J_URI: 'bolt://db:7687', NEO4J_PASSWORD: 'p4ssw0rd-long-enough' }).production).toBe(true);
   });
 
   it('the service exits at start with the development secret', async () => {

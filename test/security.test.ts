@@ -2,7 +2,8 @@ import { SignJWT } from 'jose';
 import { mintToken } from '../src/auth/tokens';
 import { DEV_JWT_SECRET } from '../src/config';
 import { ReportImporter } from '../src/import/importer';
-import { GqlResponse, resetDatabase, startServer, TestServer, token, TokenSpec } from './support/harness';
+import { entityIdOf } from './support/fixtures';
+import { forgeSignature, GqlResponse, resetDatabase, startServer, TestServer, token, TokenSpec } from './support/harness';
 
 /**
  * The need-to-know leak matrix (issue 5): users × reports × every query.
@@ -27,24 +28,26 @@ const CONF = 'SECTEST-CONF-IT-0001';
 const SEC = 'SECTEST-SECRET-ES-0001';
 const REPORT_ORDER = [PUB, CONF, SEC];
 
-const A = 'person:andrej-amaro';
-const B = 'person:bojan-brasko';
-const C = 'person:cvetko-cetinjanin';
-const D = 'person:dario-draganic';
-const G = 'organisation:grom-clan:me';
-const OP1 = 'operation:operation-oriole';
-const OP3 = 'operation:operation-kestrel';
-const SZ1 = 'seizure:cocaine:100kg:2021-03-10';
-const BAR = 'location:bar-port:me';
+const A = entityIdOf({ type: 'Person', name: 'Andrej Amaro' });
+const B = entityIdOf({ type: 'Person', name: 'Bojan Brasko' });
+const C = entityIdOf({ type: 'Person', name: 'Cvetko Cetinjanin' });
+const D = entityIdOf({ type: 'Person', name: 'Dario Draganic' });
+const G = entityIdOf({ type: 'Organisation', name: 'Grom clan', country: 'ME' });
+const OP1 = entityIdOf({ type: 'Operation', name: 'Operation Oriole' });
+const OP3 = entityIdOf({ type: 'Operation', name: 'Operation Kestrel' });
+const SZ1 = entityIdOf({ type: 'Seizure', commodity: 'COCAINE', quantity: 100, unit: 'KG', date: '2021-03-10' });
+const BAR = entityIdOf({ type: 'Location', name: 'Bar port', country: 'ME' });
 // only in CONF
-const H = 'person:hektor-hoxha';
-const G2 = 'organisation:vlora-crew:al';
-const OP2 = 'operation:operation-heron';
-const SZ2 = 'seizure:heroin:50kg:2022-05-20';
-const DUR = 'location:durres-port:al';
+const H = entityIdOf({ type: 'Person', name: 'Hektor Hoxha' });
+const G2 = entityIdOf({ type: 'Organisation', name: 'Vlora crew', country: 'AL' });
+const OP2 = entityIdOf({ type: 'Operation', name: 'Operation Heron' });
+const SZ2 = entityIdOf({ type: 'Seizure', commodity: 'HEROIN', quantity: 50, unit: 'KG', date: '2022-05-20' });
+const DUR = entityIdOf({ type: 'Location', name: 'Durres port', country: 'AL' });
 // only in SEC
-const S = 'person:sergio-sombra';
-const RT = 'route:silent-atlantic-route';
+const S = entityIdOf({ type: 'Person', name: 'Sergio Sombra' });
+const RT = entityIdOf({ type: 'Route', name: 'Silent Atlantic route' });
+// imported by a loader during the test
+const ZETA = entityIdOf({ type: 'Person', name: 'Zeta Loaderson' });
 
 const PUB_NODES = [A, B, C, D, G, OP1, OP3, SZ1, BAR];
 const CONF_NODES = [H, G2, OP2, SZ2, DUR];
@@ -441,7 +444,8 @@ const BATTERY: Entry[] = [
       expect(data!.byName.totalCount).toBe(v.conf ? 1 : 0);
       expect(data!.byAlias.totalCount).toBe(v.conf ? 1 : 0);
       expect(data!.first3.totalCount).toBe(expected.length);
-      expect(nodeIds(data!.first3.edges)).toEqual([A, B, C]);
+      // in name order: Amaro, Brasko, Cetinjanin
+      expect(data!.first3.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([A, B, C]);
     },
   },
   {
@@ -945,10 +949,7 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
       const noClearance = await new SignJWT({ roles: ['analyst'], agency: 'IT-PS', country: 'IT' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setExpirationTime('1h').sign(key);
       const badClearance = await new SignJWT({ roles: ['analyst'], agency: 'IT-PS', country: 'IT', clearance: 'COSMIC' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setExpirationTime('1h').sign(key);
       const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', roles: ['admin'], agency: 'A', country: 'IT', clearance: 'SECRET' })).toString('base64url')}.`;
-      // Tamper inside the signature: its last base64url character carries padding bits, and
-      // changing only those would leave the signature (and the token) valid.
-      const forged = `${good.slice(0, -10)}${good.at(-10) === 'A' ? 'B' : 'A'}${good.slice(-9)}`;
-      for (const bad of [forged, wrongKey, expired, noClearance, badClearance, unsigned, 'not-a-jwt']) {
+      for (const bad of [forgeSignature(good), wrongKey, expired, noClearance, badClearance, unsigned, 'not-a-jwt']) {
         const res = await server.gql('query badToken { persons { totalCount } }', undefined, bad);
         expect(res.status).toBe(401);
         expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
@@ -989,7 +990,7 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
       const res = await as(tokens.loader)('mutation loaderImport($r: ReportInput!) { importReport(report: $r) { reportId entities { ref id } nodes { created } } }', { r: doc });
       made.push({ subject: 'u_loader', operationName: 'loaderImport', outcome: 'ok' });
       expect(res.errors).toBeUndefined();
-      expect(res.data!.importReport).toEqual({ reportId: 'SECTEST-LOADER-0001', entities: [{ ref: 'z', id: 'person:zeta-loaderson' }], nodes: { created: 1 } });
+      expect(res.data!.importReport).toEqual({ reportId: 'SECTEST-LOADER-0001', entities: [{ ref: 'z', id: ZETA }], nodes: { created: 1 } });
     });
 
     it('auditLog and auditChain are FORBIDDEN to analysts and loaders', async () => {
@@ -1007,7 +1008,7 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
       const res = await as(tokens.admin)('query adminRead { persons(first: 100) { totalCount edges { node { id } } } }');
       made.push({ subject: 'u_admin', operationName: 'adminRead', outcome: 'ok' });
       expect(res.errors).toBeUndefined();
-      expect(nodeIds(res.data!.persons.edges)).toEqual(sorted([A, B, C, D, 'person:zeta-loaderson']));
+      expect(nodeIds(res.data!.persons.edges)).toEqual(sorted([A, B, C, D, ZETA]));
     });
   });
 
@@ -1130,7 +1131,7 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
       const imports = (bySubject.get('u_loader') ?? []).filter((e) => e.operationName === 'loaderImport');
       expect(imports).toHaveLength(1);
       expect(imports[0].operationType).toBe('mutation');
-      expect(imports[0].changedIds).toContain('person:zeta-loaderson');
+      expect(imports[0].changedIds).toContain(ZETA);
       // the import document is summarised, not stored
       expect(JSON.parse(imports[0].variables)).toEqual({ r: { report: 'SECTEST-LOADER-0001', entities: 1, links: 0 } });
       const refused = (bySubject.get('u_it') ?? []).filter((e) => e.operationName === 'analystImport');

@@ -82,22 +82,20 @@ describe('token policy', () => {
       expect((agency as BadInputError).problems.map((p) => p.path)).toContain('report.agency');
 
       // The Cypher prelude: a two-letter entry matches only the caller's country, a longer one only the agency.
-      await db.write(
-        `MERGE (r:Report {id: 'TEST-RELEASE-RAW'}) SET r.classificationLevel = 0, r.releasableTo = ['IT', 'ES-PN']`,
-      );
+      await db.write(`MERGE (m:Marking {key: 'test-release-raw'}) SET m.level = 0, m.releasableTo = ['IT', 'ES-PN']`);
       const { cypher } = await import('../src/db/cypher');
       const visibleTo = async (agency: string, country: string) => {
-        const [row] = await db.read<{ visible: string[] }>(`${cypher('visible-reports')} RETURN visible`, {
+        const [row] = await db.read<{ visible: string[] }>(`${cypher('visible-markings')} RETURN visible`, {
           auth: { clearance: 3, principals: [agency, country], agency, country },
         });
-        return row.visible.includes('TEST-RELEASE-RAW');
+        return row.visible.includes('test-release-raw');
       };
       expect(await visibleTo('EUROPOL', 'IT')).toBe(true);
       expect(await visibleTo('ES-PN', 'NL')).toBe(true);
       expect(await visibleTo('IT-PS', 'ES')).toBe(false);
       // "IT" as an agency name never matches a country entry (and tokens cannot carry it anyway)
       expect(await visibleTo('IT', 'ES')).toBe(false);
-      await db.write(`MATCH (r:Report {id: 'TEST-RELEASE-RAW'}) DELETE r`);
+      await db.write(`MATCH (m:Marking {key: 'test-release-raw'}) DELETE m`);
     } finally {
       await db.close();
     }

@@ -2,22 +2,12 @@ import { VisibilityParams } from '../auth/principal';
 import { Config } from '../config';
 import { cypher } from '../db/cypher';
 import { Database } from '../db/database';
-import { visibleView } from '../domain/claims';
-import { EntityRow, LinkRow } from '../domain/repository';
+import { EntityRow, LinkRow, LinkStatements, Repository, toLinkRow } from '../domain/repository';
 import { ENTITY_TYPES, EntityTypeName, LINK_TYPES, LinkTypeName } from '../domain/vocabulary';
-import { badInput, notFound, tooComplex } from '../graphql/errors';
-import {
-  AnalysisGraph,
-  betweennessCentrality,
-  closenessCentrality,
-  coAttendanceProjection,
-  connectedComponents,
-  degreeCentrality,
-  eigenvectorCentrality,
-  louvain,
-  pageRank,
-} from './graph-algorithms';
-import { partitionModularity } from './modularity';
+import { badInput, checkRange, notFound, tooComplex } from '../errors';
+import { AnalysisGraph, coAttendanceProjection } from './graph-algorithms';
+import { AlgorithmName, analysisPool, AnalysisRunner } from './pool/analysis-pool';
+import { ScopeCache } from './scope-cache';
 
 export type CentralityAlgorithmName = 'DEGREE' | 'BETWEENNESS' | 'CLOSENESS' | 'PAGERANK' | 'EIGENVECTOR';
 export type CommunityAlgorithmName = 'LOUVAIN' | 'CONNECTED_COMPONENTS';
@@ -47,6 +37,13 @@ export interface ExpandOptions {
 /** Above this many nodes in scope, betweenness and closeness sample pivots (Brandes–Pich). */
 export const EXACT_LIMIT = 5000;
 const SAMPLE_SIZE = 500;
+const CENTRALITY_ALGORITHMS = {
+  DEGREE: 'degree',
+  BETWEENNESS: 'betweenness',
+  CLOSENESS: 'closeness',
+  PAGERANK: 'pagerank',
+  EIGENVECTOR: 'eigenvector',
+} as const satisfies Record<CentralityAlgorithmName, AlgorithmName>;
 /** Countries are reference data: analysis leaves them out unless a scope names them. */
 const DEFAULT_ANALYSIS_TYPES = ENTITY_TYPES.filter((t) => t !== 'Country');
 
@@ -56,10 +53,18 @@ const DEFAULT_ANALYSIS_TYPES = ENTITY_TYPES.filter((t) => t !== 'Country');
  * graph algorithms that follow networkx's definitions (see README: engine choice).
  */
 export class AnalysisService {
+  private readonly repository: Repository;
+
   constructor(
     private readonly db: Database,
     private readonly config: Config,
-  ) {}
+    /** Shared by the requests of one app (create the service once); none: every analysis reads its scope. */
+    readonly cache?: ScopeCache,
+    /** Runs the algorithms in worker threads (default: the app's pool for this configuration). */
+    private readonly pool: AnalysisRunner = analysisPool(config),
+  ) {
+    this.repository = new Repository(db);
+  }
 
   /** Breadth-first expansion through visible links; countries are end points, never traversed. */
   async expand(auth: VisibilityParams, rootId: string, options: ExpandOptions): Promise<{ nodeIds: string[]; links: LinkRow[]; truncated: boolean }> {
@@ -68,7 +73,7 @@ export class AnalysisService {
     let frontier = rootId.startsWith('country:') ? [] : [rootId];
     let truncated = false;
     for (let level = 0; level < options.depth && frontier.length > 0; level++) {
-      const rows = await this.db.read<{ link: LinkRow & { source: string; target: string }; neighbour: string }>(cypher('expand-level'), {
+      const rows = await this.db.read<{ link: LinkStatements; neighbour: string }>(cypher('expand-level'), {
         auth,
         frontier,
         linkTypes: options.linkTypes,
@@ -86,21 +91,36 @@ export class AnalysisService {
           visited.add(neighbour);
           if (!neighbour.startsWith('country:')) next.push(neighbour);
         }
-        if (visited.has(link.source) && visited.has(link.target)) links.set(link.id, visibleView(link, 'link'));
+        if (visited.has(link.fromId) && visited.has(link.toId) && !links.has(link.id)) links.set(link.id, toLinkRow(link));
       }
       frontier = next;
     }
     return { nodeIds: [...visited], links: [...links.values()], truncated };
   }
 
-  /** The visible subgraph a scope describes, as an undirected analysis graph. */
+  /**
+   * The visible subgraph a scope describes, from the cache when the caller's visibility class, the
+   * data version and the scope are those of an earlier read (one short query checks the version).
+   */
   async scopeGraph(auth: VisibilityParams, scope: Scope = {}): Promise<AnalysisGraph> {
+    if (!this.cache) return this.readScopeGraph(auth, scope);
+    const [v] = await this.db.read<{ visible: string[]; reports: number; revisions: number; latest: string | null }>(cypher('analysis-version'), { auth });
+    const key = JSON.stringify([[...v.visible].sort(), v.reports, v.revisions, v.latest, scopeKey(scope)]);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const graph = await this.readScopeGraph(auth, scope);
+    this.cache.set(key, graph);
+    return graph;
+  }
+
+  /** Reads the visible subgraph a scope describes, as an undirected analysis graph. */
+  async readScopeGraph(auth: VisibilityParams, scope: Scope = {}): Promise<AnalysisGraph> {
     const entityTypes = scope.entityTypes?.length ? scope.entityTypes : DEFAULT_ANALYSIS_TYPES;
     const linkTypes = scope.linkTypes?.length ? scope.linkTypes : LINK_TYPES;
     let ids = scope.ids?.length ? [...scope.ids] : undefined;
     if (scope.around) {
       const depth = scope.depth ?? 2;
-      if (!Number.isInteger(depth) || depth < 1 || depth > 4) throw badInput('scope.depth', 'must be between 1 and 4');
+      checkRange('scope.depth', depth, 1, 4);
       const around = await this.expand(auth, scope.around, { depth, linkTypes, entityTypes, limit: this.config.limits.maxAnalysisNodes });
       ids = [...new Set([...(ids ?? []), ...around.nodeIds])];
     }
@@ -135,29 +155,17 @@ export class AnalysisService {
     if (graph.nodes.length === 0) return { ranked: [] as Array<[string, number]>, approximate: false, nodeCount: 0, edgeCount: 0 };
     const approximate = (algorithm === 'BETWEENNESS' || algorithm === 'CLOSENESS') && graph.nodes.length > EXACT_LIMIT;
     const sampling = approximate ? { sampleSize: SAMPLE_SIZE } : undefined;
-    const scores: Map<string, number> = {
-      DEGREE: () => degreeCentrality(graph),
-      BETWEENNESS: () => betweennessCentrality(graph, sampling),
-      CLOSENESS: () => closenessCentrality(graph, sampling),
-      PAGERANK: () => pageRank(graph),
-      EIGENVECTOR: () => eigenvectorCentrality(graph),
-    }[algorithm]();
+    const scores: Map<string, number> = await this.pool.run(CENTRALITY_ALGORITHMS[algorithm], graph, sampling);
     const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top);
     return { ranked, approximate, nodeCount: graph.nodes.length, edgeCount: graph.edges.length };
   }
 
   async communities(auth: VisibilityParams, algorithm: CommunityAlgorithmName, scope: Scope | undefined, seed?: number) {
     const graph = await this.scopeGraph(auth, scope);
-    let communityOf: Map<string, number>;
-    let modularity: number;
-    if (algorithm === 'LOUVAIN') {
-      // Weighted, as networkx's louvain_communities is by default (link weights, 1 when unset).
-      ({ communityOf, modularity } = louvain(graph, { seed, weighted: true }));
-    } else {
-      communityOf = new Map();
-      connectedComponents(graph).forEach((members, i) => members.forEach((id) => communityOf.set(id, i)));
-      modularity = partitionModularity(graph, communityOf);
-    }
+    // Louvain weighted, as networkx's louvain_communities is by default (link weights, 1 when unset);
+    // components with the unweighted modularity of that partition.
+    const { communityOf, modularity } =
+      algorithm === 'LOUVAIN' ? await this.pool.run('louvain', graph, { seed, weighted: true }) : await this.pool.run('components', graph);
     const groups = new Map<number, string[]>();
     for (const [id, c] of communityOf) {
       const members = groups.get(c);
@@ -171,24 +179,67 @@ export class AnalysisService {
   }
 
   async shortestPaths(auth: VisibilityParams, from: string, to: string, maxLength: number, linkTypes: readonly LinkTypeName[], all: boolean) {
-    if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > this.config.limits.maxHops) {
-      throw tooComplex(`maxLength must be between 1 and ${this.config.limits.maxHops}`);
-    }
+    checkRange('maxLength', maxLength, 1, this.config.limits.maxHops);
     if (from === to) throw badInput('to', 'must differ from `from`');
-    const rows = await this.db.read<{ nodeIds: string[]; links: Array<LinkRow & { source: string; target: string }> }>(cypher('shortest-paths'), {
+    type Key = { type: string; fromId: string; toId: string };
+    const rows = await this.db.read<{ nodeIds: string[]; links: Key[] }>(cypher('shortest-paths'), {
       auth,
       from,
       to,
       maxLength,
       linkTypes,
-      maxPaths: all ? 100 : 1,
+      // one path may come back once per combination of parallel statements of its links
+      maxRows: all ? 1000 : 1,
     });
-    return rows.map((r) => ({ ...r, links: r.links.map((l) => visibleView(l, 'link')) }));
+    const keyOf = (l: Key) => `${l.type}|${l.fromId}|${l.toId}`;
+    const distinct = new Map<string, { nodeIds: string[]; links: Key[] }>();
+    for (const r of rows) distinct.set(r.nodeIds.join('|') + '#' + r.links.map(keyOf).join('#'), r);
+    const paths = [...distinct.values()].slice(0, all ? 100 : 1);
+    const unique = new Map(paths.flatMap((p) => p.links).map((l) => [keyOf(l), l]));
+    const found = new Map([...(await this.repository.linksByKeys(auth, [...unique.values()])).values()].map((l) => [`${l.type}|${l.fromId}|${l.toId}`, l]));
+    return paths.map((p) => ({ nodeIds: p.nodeIds, links: p.links.map((l) => found.get(keyOf(l))).filter((l): l is LinkRow => !!l) }));
+  }
+
+  /** Other operations sharing entities with this one, with the shared entities. */
+  linkedOperations(auth: VisibilityParams, id: string) {
+    return this.db.read<{ id: string; shared: Array<{ id: string; type: string }> }>(cypher('linked-operations'), { auth, id });
+  }
+
+  /** Dated facts around an entity (date, kind, link type, the entity concerned). */
+  timeline(auth: VisibilityParams, id: string, limit: number) {
+    return this.db.read<{ date: string; kind: string; linkType: string | null; entityId: string }>(cypher('timeline'), { auth, id, limit });
+  }
+
+  /** Country pairs, organisations active in several countries and persons bridging groups, in parallel. */
+  async crossBorder(auth: VisibilityParams, p: { countries: string[] | null; linkTypes: readonly LinkTypeName[]; minCountries: number; top: number }) {
+    const params = { auth, countries: p.countries, top: p.top };
+    const [pairs, orgs, bridges] = await Promise.all([
+      this.db.read<{ countryA: string; countryB: string; links: number; routeLegs: number }>(cypher('cross-border-pairs'), { ...params, linkTypes: p.linkTypes }),
+      this.db.read<{ id: string; countries: string[] }>(cypher('cross-border-organisations'), { ...params, kinds: null, minCountries: p.minCountries }),
+      this.db.read<{ id: string; countries: string[]; groups: Array<{ id: string; via: string; countries: string[] }> }>(cypher('cross-border-bridges'), params),
+    ]);
+    return { pairs, orgs, bridges };
   }
 
   async requireVisible(auth: VisibilityParams, id: string, what = 'entity'): Promise<EntityRow> {
-    const [row] = await this.db.read<{ entity: EntityRow }>(cypher('entities-by-ids'), { auth, ids: [id] });
+    const [row] = await this.repository.entitiesByIds(auth, [id]);
     if (!row) throw notFound(`${what} ${JSON.stringify(id)}`);
-    return visibleView(row.entity, 'entity');
+    return row;
   }
+}
+
+/** A scope in a canonical form: the same scope always gives the same key. */
+function scopeKey(scope: Scope): unknown {
+  const list = (xs?: readonly string[]) => (xs?.length ? [...new Set(xs)].sort() : null);
+  return {
+    ids: list(scope.ids),
+    around: scope.around ?? null,
+    depth: scope.around ? (scope.depth ?? 2) : null,
+    reports: list(scope.reports),
+    entityTypes: list(scope.entityTypes),
+    linkTypes: list(scope.linkTypes),
+    coAttendance: scope.coAttendance ?? false,
+    reliability: list(scope.reliability),
+    maxAccuracy: scope.maxAccuracy ?? null,
+  };
 }

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, JWTPayload, SignJWT } from 'jose';
 import { Config } from '../config';
-import { unauthenticated } from '../graphql/errors';
+import { unauthenticated } from '../errors';
 import { isCountryCode } from '../domain/countries';
 import { isAgencyCode } from './markings';
 import { Clearance, CLEARANCES, Principal, Role, ROLES } from './principal';

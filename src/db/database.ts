@@ -1,6 +1,6 @@
 import neo4j, { Driver, ManagedTransaction, Neo4jError } from 'neo4j-driver';
 import { logger } from '../logger';
-import { DatabaseUnavailableError } from '../graphql/errors';
+import { DatabaseUnavailableError } from '../errors';
 import { toParams, toPlain } from './values';
 
 /** Queries slower than this are logged (without their parameters). */

@@ -1,5 +1,5 @@
 /**
- * The fixed vocabulary of PRODUCT.md: entity types, link types and their endpoints, and the
+ * The fixed vocabulary of docs/product.md: entity types, link types and their endpoints, and the
  * enumerations. Cypher labels and relationship types are only ever taken from these lists.
  */
 export const ENTITY_TYPES = ['Person', 'Organisation', 'Operation', 'Seizure', 'Route', 'Location', 'Event', 'Country'] as const;

@@ -4,6 +4,7 @@ import { Database } from '../db/database';
 import { Loaders } from '../domain/loaders';
 import { Config } from '../config';
 import { Repository } from '../domain/repository';
+import { AnalysisService } from '../analysis/analysis-service';
 
 /** Per-request state shared by all resolvers. */
 export interface Context {
@@ -13,6 +14,8 @@ export interface Context {
   db: Database;
   config: Config;
   repository: Repository;
+  /** Created once per app: its scope cache is shared by all requests. */
+  analysis: AnalysisService;
   loaders: Loaders;
   /** The audit trail (one per process: its writer group-commits the entries of all requests). */
   audit: AuditLog;

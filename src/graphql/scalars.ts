@@ -38,7 +38,7 @@ function literalToJson(ast: ValueNode): unknown {
 }
 
 /**
- * The import document (`report`, `entities`, `links`, as PRODUCT.md fixes it) as one JSON value.
+ * The import document (`report`, `entities`, `links`, as docs/product.md fixes it) as one JSON value.
  * It is a scalar on purpose: GraphQL input coercion stops at the first bad field, while the
  * importer validates the whole document against the published JSON Schema and reports every
  * problem with its path.

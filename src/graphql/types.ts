@@ -1,4 +1,5 @@
-import { ClassType, Field, Float, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
+import { ClassType, Field, Float, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { SourceRef } from '../domain/statements';
 import { EntityTypeName } from '../domain/vocabulary';
 import { Classification, DateScalar, EntityType, JSONObject, LinkType } from './scalars';
 
@@ -36,9 +37,8 @@ export abstract class Entity {
   @Field(() => ID) id!: string;
   @Field(() => EntityType) type!: EntityTypeName;
   @Field({ description: 'A human-readable name for display.' }) label!: string;
-  /** Provenance as stored: `sources[i]` graded `grades[i]` (already filtered to visible reports). */
-  sourceIds!: string[];
-  grades!: string[];
+  /** The visible reports that state it, with their grades. */
+  sourceRefs!: SourceRef[];
 }
 
 @ObjectType({ implements: Entity })
@@ -109,9 +109,14 @@ export class Country extends Entity {
   @Field() alpha3!: string;
 }
 
-@ObjectType({ description: 'A link between two entities, with its properties and its sources.' })
+@ObjectType({
+  description:
+    'A link between two entities as seen from the entity it is listed under: `from`/`to` are absolute, `entity` is the other end. ' +
+    'Its `id` names this view (the link and the viewpoint), so that normalised client caches keep the two ends apart; `linkId` names the link itself.',
+})
 export class Link {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'This view of the link: `<linkId>~<viewpoint id>`.' }) id!: string;
+  @Field(() => ID, { description: 'The link, the same from both ends (and the `id` of its edge in a Subgraph).' }) linkId!: string;
   @Field(() => LinkType) type!: string;
   fromId!: string;
   toId!: string;
@@ -124,8 +129,7 @@ export class Link {
   @Field(() => DateScalar, { nullable: true }) since?: string;
   @Field(() => DateScalar, { nullable: true }) until?: string;
   @Field(() => String, { nullable: true }) place?: string;
-  sourceIds!: string[];
-  grades!: string[];
+  sourceRefs!: SourceRef[];
 }
 
 @ObjectType()
@@ -182,9 +186,9 @@ export class EntityRef {
 
 @ObjectType()
 export class ImportCounts {
-  @Field(() => Int) created!: number;
-  @Field(() => Int) updated!: number;
-  @Field(() => Int) unchanged!: number;
+  @Field(() => Int, { description: 'New to the caller: nothing they could see stated it before.' }) created!: number;
+  @Field(() => Int, { description: 'Already visible to the caller, now stated (differently) by this report too.' }) updated!: number;
+  @Field(() => Int, { description: 'Stated exactly so by this report before.' }) unchanged!: number;
 }
 
 @ObjectType()
@@ -192,9 +196,17 @@ export class ImportResult {
   @Field(() => ID) reportId!: string;
   @Field({ description: 'The same content had been imported before; nothing was written.' }) alreadyImported!: boolean;
   @Field({ description: 'An earlier version of this report was replaced.' }) revised!: boolean;
+  @Field({ description: 'A dry run (validateOnly): every check ran, nothing was written.' }) dryRun!: boolean;
   @Field(() => ImportCounts) nodes!: ImportCounts;
   @Field(() => ImportCounts) links!: ImportCounts;
   @Field(() => [EntityRef], { description: 'The id each entity of the document received, by its ref.' }) entities!: EntityRef[];
+}
+
+@ObjectType()
+export class RetractResult {
+  @Field(() => ID) reportId!: string;
+  @Field(() => Int, { description: 'Statements about entities removed.' }) statements!: number;
+  @Field(() => Int, { description: 'Link statements removed.' }) links!: number;
 }
 
 @ObjectType()
@@ -212,7 +224,20 @@ export class GraphNode {
   @Field(() => EntityType) type!: string;
   @Field() label!: string;
   @Field(() => JSONObject) properties!: Record<string, unknown>;
+  // --- issue 12: provenance on drawn nodes ---
+  @Field(() => [Source], { description: 'The visible reports that assert this entity (none for reference data such as countries).' })
+  sources!: Source[];
 }
+
+// --- issue 12: edge orientation along a path ---
+export enum WalkOrientation {
+  FORWARD = 'FORWARD',
+  BACKWARD = 'BACKWARD',
+}
+registerEnumType(WalkOrientation, {
+  name: 'WalkOrientation',
+  description: 'How a path walks an edge: FORWARD from `source` to `target`, BACKWARD from `target` to `source`.',
+});
 
 @ObjectType({ description: 'An edge of a Subgraph, ready to draw.' })
 export class GraphEdge {
@@ -222,6 +247,11 @@ export class GraphEdge {
   @Field(() => ID) target!: string;
   @Field(() => JSONObject) properties!: Record<string, unknown>;
   @Field(() => [Source]) sources!: Source[];
+  // --- issue 12: direction and walk orientation ---
+  @Field({ description: 'False for link types without a direction (ASSOCIATE_OF): `source` and `target` are then interchangeable.' })
+  directed!: boolean;
+  @Field(() => WalkOrientation, { nullable: true, description: 'In a Path: the way the walk crosses this edge (null outside paths).' })
+  orientation?: WalkOrientation;
 }
 
 @ObjectType({ description: 'The graph-shaped answer shared by every graph-returning query.' })

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { normaliseName } from './plan';
+import { foldName } from '../domain/identity';
 import { AdjacencyMatrix, TwoModeMatrix } from './matrix-csv';
 import { ReportDocument } from './validate';
 
@@ -23,7 +23,7 @@ function idMaker(dataset: string) {
   return (label: string): string => {
     const existing = used.get(label);
     if (existing) return existing;
-    const base = `${dataset}:${normaliseName(label)}`;
+    const base = `${dataset}:${foldName(label)}`;
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     used.set(label, id);

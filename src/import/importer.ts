@@ -1,13 +1,14 @@
+import neo4j, { ManagedTransaction, Neo4jError } from 'neo4j-driver';
 import { releasableToCaller } from '../auth/markings';
-import neo4j, { ManagedTransaction } from 'neo4j-driver';
-import { CLEARANCES } from '../auth/principal';
+import { CLEARANCES, VisibilityParams } from '../auth/principal';
 import { cypher } from '../db/cypher';
 import { Database } from '../db/database';
-import { BadInputError, forbidden } from '../graphql/errors';
-import { VisibilityParams } from '../auth/principal';
-import { DATE_FIELDS, LINK_DATE_FIELDS } from '../domain/vocabulary';
-import { applyProps, withDerived } from '../domain/claims';
-import { contentHash, ImportPlan, planImport, PlannedLink, PlannedNode } from './plan';
+import { DEV_IDENTITY_SECRET } from '../domain/identity-secret';
+import { cleanName, sortKeyOf } from '../domain/identity';
+import { gradeRank, statementLabel } from '../domain/statements';
+import { DATE_FIELDS, LINK_DATE_FIELDS, UNDIRECTED_LINKS } from '../domain/vocabulary';
+import { BadInputError, forbidden, Problem } from '../errors';
+import { canonicalJson, contentHash, ImportPlan, linkId, planImport } from './plan';
 import { ReportDocument, validateReport } from './validate';
 
 export interface Counts {
@@ -22,13 +23,34 @@ export interface ImportOutcome {
   alreadyImported: boolean;
   /** True when an earlier, different version of the report was replaced. */
   revised: boolean;
+  /** True for a dry run (`validateOnly`): every check ran, nothing was written. */
+  dryRun: boolean;
   nodes: Counts;
   links: Counts;
   entities: Array<{ ref: string; id: string }>;
   changedIds: string[];
 }
 
+export interface RetractOutcome {
+  reportId: string;
+  statements: number;
+  links: number;
+  changedIds: string[];
+}
+
+/**
+ * Who is importing: their need-to-know (import counts are computed over what they can see), their
+ * agency (a report belongs to its agency) and whether they are an admin. Absent for trusted
+ * in-process imports (the demo seed), which act as a system admin that sees everything.
+ */
+export interface Importer {
+  auth: VisibilityParams;
+  agency: string;
+  admin: boolean;
+}
+
 const BATCH = 5000;
+const MAX_ATTEMPTS = 8;
 
 function chunks<T>(rows: T[]): T[][] {
   const out: T[][] = [];
@@ -37,7 +59,7 @@ function chunks<T>(rows: T[]): T[][] {
 }
 
 /** Dates travel to Neo4j as DATE values; everything else as is. */
-function toStored(props: Record<string, unknown>, dateFields: string[]): Record<string, unknown> {
+function toStored(props: Record<string, unknown>, dateFields: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(props)) {
     if (v === undefined || v === null) continue;
@@ -49,110 +71,260 @@ function toStored(props: Record<string, unknown>, dateFields: string[]): Record<
   return out;
 }
 
-function canonical(v: unknown): string {
-  const norm = (x: unknown): unknown => {
-    if (Array.isArray(x)) return x.map(norm);
-    if (x && typeof x === 'object') {
-      return Object.fromEntries(Object.keys(x as object).sort().map((k) => [k, norm((x as Record<string, unknown>)[k])]));
-    }
-    return x;
-  };
-  return JSON.stringify(norm(v));
+/** Errors after which the whole import is simply run again (it is idempotent). */
+function isRetryable(err: unknown): boolean {
+  const code = (err as Neo4jError)?.code ?? '';
+  return code.startsWith('Neo.TransientError.') || code === 'Neo.ClientError.Statement.EntityNotFound' || code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
 }
 
-/**
- * Adds this report to a fact's sources (or restates it), keeping `grades[i]` (its evaluation) and
- * `claims[i]` (the JSON of the properties it asserted) parallel to `sources[i]`.
- */
-function withSource(existing: Record<string, unknown> | undefined, reportId: string, grade: string, props: Record<string, unknown>) {
-  const sources = [...((existing?.sources as string[]) ?? [])];
-  const grades = [...((existing?.grades as string[]) ?? [])];
-  const claims = [...((existing?.claims as string[]) ?? [])];
-  const claim = JSON.stringify(props);
-  const at = sources.indexOf(reportId);
-  if (at >= 0) {
-    grades[at] = grade;
-    claims[at] = claim;
-  } else {
-    sources.push(reportId);
-    grades.push(grade);
-    claims.push(claim);
+export interface ImportOptions {
+  /** Run every check and roll back: the outcome says what would change. */
+  validateOnly?: boolean;
+  /** Runs in the import's own transaction after its writes (not for dry runs): commits with it or not at all. */
+  inTransaction?: (tx: ManagedTransaction, outcome: ImportOutcome) => Promise<void>;
+}
+
+/** Thrown inside a dry run's transaction to roll it back with the outcome it would have had. */
+class DryRun extends Error {
+  constructor(readonly outcome: ImportOutcome) {
+    super('dry run');
   }
-  return { sources, grades, claims };
 }
 
-export function mergeNode(existing: Record<string, unknown> | undefined, node: PlannedNode, reportId: string): Record<string, unknown> {
-  const merged = applyProps({ ...existing }, node.props);
-  merged.id = node.id;
-  merged.type = node.type;
-  withDerived(node.type, merged);
-  return Object.assign(merged, withSource(existing, reportId, node.grade, node.props));
-}
-
-export function mergeLink(existing: Record<string, unknown> | undefined, link: PlannedLink, reportId: string): Record<string, unknown> {
-  return { ...existing, ...link.props, id: link.id, ...withSource(existing, reportId, link.grade, link.props) };
+export function markingOf(level: number, releasableTo: string[]): { key: string; level: number; releasableTo: string[] } {
+  const sorted = [...new Set(releasableTo)].sort();
+  return { key: `${level}|${sorted.join(',')}`, level, releasableTo: sorted };
 }
 
 /**
- * Imports one report document: validates it completely (every problem with its path, nothing
- * written on failure), then writes it in ONE transaction. Re-importing the same content changes
- * nothing; a changed document with the same report id replaces the earlier version.
+ * Imports operation reports into the statement store. A report owns its statements: an import
+ * writes only that report's STATES relationships and link relationships, a revision replaces only
+ * them, a retraction removes only them; entities are shared identity anchors created with MERGE
+ * under uniqueness constraints, so concurrent loaders converge and never overwrite each other.
  */
 export class ReportImporter {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly identitySecret: string = process.env.IDENTITY_SECRET || DEV_IDENTITY_SECRET,
+  ) {}
 
   validate(doc: unknown): ReportDocument {
     const problems = validateReport(doc);
-    if (problems.length > 0) {
-      throw new BadInputError(problems, `The report has ${problems.length} problem(s): ${problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ')}${problems.length > 5 ? '; …' : ''}`);
-    }
+    if (problems.length > 0) throw invalid(problems);
     return doc as ReportDocument;
   }
 
   /**
-   * `loader`, when given (the GraphQL path), is the importing caller's need-to-know: they may not
-   * import a report classified above their clearance, nor revise a report they could not read.
+   * Validates the whole document (every problem with its path, nothing written on failure), then
+   * writes it in ONE transaction, retried as a whole on deadlocks and transient errors. With
+   * `validateOnly`, everything runs and the transaction is rolled back: the answer says what would
+   * have been created, updated or unchanged.
    */
-  async import(doc: unknown, importedBy = 'system', loader?: VisibilityParams): Promise<ImportOutcome> {
-    const report = this.validate(doc);
-    if (loader && CLEARANCES.indexOf(report.report.classification as (typeof CLEARANCES)[number]) > loader.clearance) {
-      throw forbidden('You may not import a report classified above your clearance.');
-    }
-    const plan = planImport(report);
-    const hash = contentHash(report);
-    return this.db.writeTransaction((tx) => this.write(tx, report, plan, hash, importedBy, loader));
+  async import(doc: unknown, importedBy = 'system', caller?: Importer, options: ImportOptions = {}): Promise<ImportOutcome> {
+    const { report, plan, hash } = this.prepare(doc, caller);
+    return this.retrying(async () => {
+      try {
+        return await this.db.writeTransaction(async (tx) => {
+          const outcome = await this.write(tx, report, plan, hash, importedBy, caller, options.validateOnly ?? false);
+          // e.g. the audit entry, so that a committed import always has one
+          if (options.inTransaction) await options.inTransaction(tx, outcome);
+          return outcome;
+        });
+      } catch (err) {
+        if (err instanceof DryRun) return err.outcome;
+        throw err;
+      }
+    });
   }
 
-  private async write(tx: ManagedTransaction, doc: ReportDocument, plan: ImportPlan, hash: string, importedBy: string, loader?: VisibilityParams): Promise<ImportOutcome> {
-    const db = this.db;
-    const [previous] = await db.runIn<{ hash: string; level: number; releasableTo: string[] }>(tx, cypher('import-report-hash'), { id: plan.reportId });
-    if (previous && loader && !(previous.level <= loader.clearance && releasableToCaller(previous.releasableTo, loader))) {
-      // Same answer whatever the hidden report is: its id is taken, nothing more.
-      throw new BadInputError([{ path: 'report.id', message: 'is already used by another report' }]);
+  /** Validates a document and the caller's right to import it, and plans its statements. */
+  private prepare(doc: unknown, caller?: Importer) {
+    const report = this.validate(doc);
+    const level = CLEARANCES.indexOf(report.report.classification as (typeof CLEARANCES)[number]);
+    if (caller && level > caller.auth.clearance) throw forbidden('You may not import a report classified above your clearance.');
+    if (caller && !caller.admin && report.report.agency.toUpperCase() !== caller.agency.toUpperCase()) {
+      throw forbidden(`A report belongs to its agency: only loaders of ${report.report.agency.toUpperCase()} (or an admin) may import it.`);
     }
+    return { report, plan: planImport(report, this.identitySecret), hash: contentHash(report) };
+  }
+
+  /**
+   * The bulk path: many reports, each still atomic and idempotent, with every problem reported per
+   * report. Valid reports are written in groups of up to `batchSize` per transaction (one commit
+   * for many small reports); when anything in a group fails, the group is rolled back and its
+   * reports are written one by one, so that one bad report costs only itself. Up to `concurrency`
+   * groups are written at once, but never two that share a report or an entity (they would only
+   * wait on each other's locks). Documents are consumed as they come (a stream of JSON Lines).
+   */
+  async importMany(
+    docs: AsyncIterable<{ doc: unknown; where: string }> | Iterable<{ doc: unknown; where: string }>,
+    onResult: (where: string, result: ImportOutcome | Error, doc: unknown) => void,
+    options: { importedBy?: string; caller?: Importer; validateOnly?: boolean; batchSize?: number; concurrency?: number } = {},
+  ): Promise<void> {
+    const batchSize = options.batchSize ?? 50;
+    const concurrency = options.concurrency ?? 2;
+    const importedBy = options.importedBy ?? 'system';
+    type Item = { where: string; doc: unknown; prepared: ReturnType<ReportImporter['prepare']>; keys: string[] };
+    const inFlight = new Set<Promise<void>>();
+    const locked = new Set<string>();
+
+    const writeOne = async (item: Item) => {
+      try {
+        onResult(item.where, await this.import(item.doc, importedBy, options.caller, { validateOnly: options.validateOnly }), item.doc);
+      } catch (err) {
+        onResult(item.where, err as Error, item.doc);
+      }
+    };
+    const writeGroup = async (group: Item[]) => {
+      if (group.length === 1 || options.validateOnly) {
+        for (const item of group) await writeOne(item);
+        return;
+      }
+      try {
+        const outcomes = await this.retrying(() =>
+          this.db.writeTransaction(async (tx) => {
+            const out: ImportOutcome[] = [];
+            for (const { prepared } of group) out.push(await this.write(tx, prepared.report, prepared.plan, prepared.hash, importedBy, options.caller, false));
+            return out;
+          }),
+        );
+        group.forEach((item, i) => onResult(item.where, outcomes[i], item.doc));
+      } catch {
+        for (const item of group) await writeOne(item);
+      }
+    };
+    const launch = async (group: Item[]) => {
+      const keys = group.flatMap((g) => g.keys);
+      while (inFlight.size >= concurrency || keys.some((k) => locked.has(k))) await Promise.race(inFlight);
+      keys.forEach((k) => locked.add(k));
+      const running: Promise<void> = writeGroup(group).finally(() => {
+        keys.forEach((k) => locked.delete(k));
+        inFlight.delete(running);
+      });
+      inFlight.add(running);
+    };
+
+    let group: Item[] = [];
+    const groupKeys = new Set<string>();
+    for await (const { doc, where } of docs) {
+      let prepared: Item['prepared'];
+      try {
+        prepared = this.prepare(doc, options.caller);
+      } catch (err) {
+        onResult(where, err as Error, doc);
+        continue;
+      }
+      const keys = [`report:${prepared.plan.reportId}`, ...prepared.plan.nodes.map((n) => n.id)];
+      // the same report twice in one group would be its own revision inside one transaction
+      if (groupKeys.has(keys[0]) || group.length >= batchSize) {
+        await launch(group);
+        group = [];
+        groupKeys.clear();
+      }
+      group.push({ where, doc, prepared, keys });
+      keys.forEach((k) => groupKeys.add(k));
+    }
+    if (group.length > 0) await launch(group);
+    await Promise.all(inFlight);
+  }
+
+  /** Removes every statement of a report (owner agency or admin within clearance). */
+  async retract(reportId: string, caller?: Importer): Promise<RetractOutcome> {
+    return this.retrying(() =>
+      this.db.writeTransaction(async (tx) => {
+        const [lock] = await this.db.runIn<LockRow>(tx, cypher('import-report-lock'), { id: reportId });
+        if (lock.fresh) throw new BadInputError([{ path: 'id', message: 'no such report' }]);
+        this.checkOwnership(lock, caller, 'id');
+        const links = await this.db.runIn<{ id: string }>(tx, cypher('import-retract-links'), { id: reportId });
+        const statements = await this.db.runIn<{ id: string }>(tx, cypher('import-retract-statements'), { id: reportId });
+        const touched = [...new Set(statements.map((s) => s.id))];
+        await this.db.runIn(tx, cypher('import-orphans'), { ids: touched });
+        await this.db.runIn(tx, 'MATCH (r:Report {id: $id}) DELETE r', { id: reportId });
+        return { reportId, statements: statements.length, links: links.length, changedIds: touched };
+      }),
+    );
+  }
+
+  private async retrying<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (err) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(err)) throw err;
+        await new Promise((r) => setTimeout(r, Math.random() * 50 * 2 ** Math.min(attempt, 6)));
+      }
+    }
+  }
+
+  /**
+   * An existing report may be revised or retracted only by its agency's loaders, or by an admin,
+   * within their clearance and releasability. A report the caller cannot read answers exactly
+   * like a taken id, whatever it holds.
+   */
+  private checkOwnership(lock: LockRow, caller: Importer | undefined, path: string) {
+    if (!caller || lock.fresh) return;
+    const readable = (lock.level ?? 0) <= caller.auth.clearance && releasableToCaller(lock.releasableTo, caller.auth);
+    if (!readable) throw new BadInputError([{ path, message: 'is already used by another report' }]);
+    if (!caller.admin && lock.agency !== caller.agency.toUpperCase()) {
+      throw forbidden(`Report ${path === 'id' ? '' : 'id '}belongs to ${lock.agency}: only its loaders (or an admin) may change it.`);
+    }
+  }
+
+  private async write(tx: ManagedTransaction, doc: ReportDocument, plan: ImportPlan, hash: string, importedBy: string, caller: Importer | undefined, dryRun: boolean): Promise<ImportOutcome> {
+    const db = this.db;
+    const [lock] = await db.runIn<LockRow>(tx, cypher('import-report-lock'), { id: plan.reportId });
+    this.checkOwnership(lock, caller, 'report.id');
     const outcome: ImportOutcome = {
       reportId: plan.reportId,
       alreadyImported: false,
       revised: false,
+      dryRun,
       nodes: { created: 0, updated: 0, unchanged: 0 },
       links: { created: 0, updated: 0, unchanged: 0 },
       entities: plan.refs,
       changedIds: [],
     };
-    if (previous?.hash === hash) {
+    if (!lock.fresh && lock.hash === hash) {
       outcome.alreadyImported = true;
       outcome.nodes.unchanged = plan.nodes.length;
       outcome.links.unchanged = plan.links.length;
+      // The ids the report's entities have (an anchor may predate a change of IDENTITY_SECRET).
+      const anchors = await db.runIn<{ ref: string; id: string }>(tx, cypher('import-anchor-ids'), {
+        id: plan.reportId,
+        refs: plan.nodes.map((n) => ({ ref: n.ref ?? '', id: n.id, key: n.key ?? null })),
+      });
+      const actual = new Map(anchors.map((a) => [a.ref, a.id]));
+      outcome.entities = plan.refs.map((r) => ({ ref: r.ref, id: actual.get(r.ref) ?? r.id }));
+      if (dryRun) throw new DryRun(outcome);
       return outcome;
     }
-    if (previous) {
-      outcome.revised = true;
-      await db.runIn(tx, cypher('import-retract-links'), { id: plan.reportId });
-      await db.runIn(tx, cypher('import-retract-nodes'), { id: plan.reportId });
-    }
+    outcome.revised = !lock.fresh;
 
     const r = doc.report;
-    await db.runIn(tx, cypher('import-report-upsert'), {
+    const level = CLEARANCES.indexOf(r.classification as (typeof CLEARANCES)[number]);
+    const releasableTo = (r.releasableTo ?? []).map((x) => x.toUpperCase());
+    const marking = markingOf(level, releasableTo);
+
+    // What the caller could already see through other reports (their view decides the counts).
+    const auth = caller?.auth ?? null;
+    const [before] = await db.runIn<{ nodes: string[]; links: string[] }>(tx, cypher(auth ? 'import-visible-before' : 'import-visible-before-system'), {
+      auth,
+      reportId: plan.reportId,
+      nodeIds: plan.nodes.map((n) => n.id),
+      links: plan.links.map((l) => ({ id: l.id, type: l.type, from: l.from, to: l.to })),
+    });
+    const seenBefore = { nodes: new Set(before?.nodes ?? []), links: new Set(before?.links ?? []) };
+
+    // A revision: this report's earlier statements go (and are compared with the new ones).
+    const previous = { nodes: new Map<string, string>(), links: new Map<string, string>() };
+    if (!lock.fresh) {
+      for (const l of await db.runIn<{ id: string; props: Record<string, unknown> }>(tx, cypher('import-retract-links'), { id: plan.reportId })) previous.links.set(l.id, canonicalJson(l.props));
+      for (const s of await db.runIn<{ id: string; props: Record<string, unknown> }>(tx, cypher('import-retract-statements'), { id: plan.reportId })) previous.nodes.set(s.id, canonicalJson(s.props));
+    }
+
+    const reportDate = r.date;
+    await db.runIn(tx, cypher('import-report-write'), {
+      marking,
       report: toStored(
         {
           id: r.id,
@@ -160,13 +332,16 @@ export class ReportImporter {
           date: r.date,
           agency: r.agency.toUpperCase(),
           classification: r.classification,
-          classificationLevel: CLEARANCES.indexOf(r.classification as (typeof CLEARANCES)[number]),
-          releasableTo: (r.releasableTo ?? []).map((x) => x.toUpperCase()),
+          classificationLevel: level,
+          releasableTo,
+          marking: marking.key,
           handlingCodes: r.handlingCodes ?? [],
           handlingNote: r.handlingNote,
           sourceReliability: r.sourceReliability,
           informationAccuracy: r.informationAccuracy,
           contentHash: hash,
+          // counts revisions: part of the data version analysis caches key on
+          revision: lock.fresh ? 0 : lock.revision + 1,
           importedBy,
           importedAt: new Date().toISOString(),
           entityCount: plan.nodes.length,
@@ -176,46 +351,102 @@ export class ReportImporter {
       ),
     });
 
-    // Nodes, then links: read what exists, merge in TypeScript, write only what changed.
-    const readExisting = async (query: string, keys: Array<Record<string, unknown>>) => {
-      const existing = new Map<string, Record<string, unknown>>();
-      for (const rows of chunks(keys)) {
-        for (const row of await db.runIn<{ id: string; props: Record<string, unknown> }>(tx, cypher(query), { rows })) existing.set(row.id, row.props);
+    // Anchors: converge on existing entities; refuse loader ids of another type or of a country.
+    const anchorRows = plan.nodes.map((n) => ({ ref: n.ref ?? n.id, id: n.id, key: n.key ?? null, type: n.type }));
+    const remap = new Map<string, string>();
+    const problems: Problem[] = [];
+    const refIndex = new Map(doc.entities.map((e, i) => [e.ref, i]));
+    const plannedByRef = new Map(plan.nodes.map((n) => [n.ref ?? n.id, n]));
+    for (const [query, rows] of [
+      ['import-anchors', anchorRows.filter((x) => x.key !== null)],
+      ['import-anchors-by-id', anchorRows.filter((x) => x.key === null)],
+    ] as const) {
+      for (const batch of chunks(rows)) {
+        for (const a of await db.runIn<{ ref: string; planned: string; id: string; type: string; country: boolean }>(tx, cypher(query), { rows: batch })) {
+          const planned = plannedByRef.get(a.ref);
+          if (a.country || a.type !== planned?.type) {
+            problems.push({
+              path: `entities[${refIndex.get(a.ref) ?? '?'}].id`,
+              message: a.country ? 'names a country: countries are reference data that no report restates' : `names an entity of another type (not a ${planned?.type})`,
+            });
+          } else if (a.id !== a.planned) remap.set(a.planned, a.id);
+        }
       }
-      return existing;
-    };
-    /** Counts created/updated/unchanged and returns the facts to write with their merged properties. */
-    const diff = <T extends { id: string }>(items: T[], existing: Map<string, Record<string, unknown>>, merge: (before: Record<string, unknown> | undefined, item: T) => Record<string, unknown>, counts: Counts) =>
-      items.flatMap((item) => {
-        const before = existing.get(item.id);
-        const after = merge(before, item);
-        if (!before) counts.created += 1;
-        else if (canonical(before) === canonical(after)) {
-          counts.unchanged += 1;
-          return [];
-        } else counts.updated += 1;
-        return [{ item, after }];
-      });
+    }
+    if (problems.length > 0) throw invalid(problems);
+    const idOf = (id: string) => remap.get(id) ?? id;
+    outcome.entities = plan.refs.map((x) => ({ ref: x.ref, id: idOf(x.id) }));
 
-    const existingNodes = await readExisting('import-existing-nodes', plan.nodes.map((n) => ({ id: n.id })));
-    const nodeRows = diff(plan.nodes, existingNodes, (before, node) => mergeNode(before, node, plan.reportId), outcome.nodes).map(({ item, after }) => {
-      outcome.changedIds.push(item.id);
-      return { id: item.id, type: item.type, props: toStored(after, DATE_FIELDS) };
+    const base = { report: plan.reportId, marking: marking.key, reportDate };
+    const statementRows = plan.nodes.map((n) => {
+      const label = statementLabel(n.type, n.props);
+      const plain: Record<string, unknown> = {
+        ...n.props,
+        ...base,
+        grade: n.grade,
+        rank: gradeRank(n.grade),
+        type: n.type,
+        label,
+        sortKey: sortKeyOf(label),
+        ...(Array.isArray(n.props.aliases) ? { aliasText: (n.props.aliases as string[]).join(' | ') } : {}),
+        ...(typeof n.props.name === 'string' ? { nameClean: [n.props.name, ...((n.props.aliases as string[]) ?? [])].map(cleanName) } : {}),
+      };
+      if (Array.isArray(plain.legs)) plain.legs = (plain.legs as string[]).map(idOf);
+      if (typeof plain.location === 'string') plain.location = idOf(plain.location);
+      return { id: idOf(n.id), plain };
     });
-    for (const rows of chunks(nodeRows)) await db.runIn(tx, cypher('import-write-nodes'), { rows });
-    for (const rows of chunks(plan.nodes.map((n) => ({ id: n.id, grade: n.grade })))) {
-      await db.runIn(tx, cypher('import-asserts'), { reportId: plan.reportId, rows });
+    for (const rows of chunks(statementRows)) {
+      await db.runIn(tx, cypher('import-statements'), { reportId: plan.reportId, rows: rows.map((s) => ({ id: s.id, props: toStored(s.plain, [...DATE_FIELDS, 'reportDate']) })) });
+    }
+    const linkRows = plan.links.map((l) => {
+      const [from, to] = [idOf(l.from), idOf(l.to)];
+      const [a, b] = UNDIRECTED_LINKS.has(l.type) && from > to ? [to, from] : [from, to];
+      const id = linkId(l.type, a, b);
+      return { id, type: l.type, from: a, to: b, plain: { ...l.props, ...base, id, grade: l.grade, rank: gradeRank(l.grade) } };
+    });
+    for (const rows of chunks(linkRows)) {
+      await db.runIn(tx, cypher('import-links'), { rows: rows.map((l) => ({ type: l.type, from: l.from, to: l.to, props: toStored(l.plain, [...LINK_DATE_FIELDS, 'reportDate']) })) });
     }
 
-    const existingLinks = await readExisting('import-existing-links', plan.links.map((l) => ({ id: l.id, from: l.from, to: l.to })));
-    const linkRows = diff(plan.links, existingLinks, (before, link) => mergeLink(before, link, plan.reportId), outcome.links).map(({ item, after }) => ({
-      id: item.id,
-      type: item.type,
-      from: item.from,
-      to: item.to,
-      props: toStored(after, LINK_DATE_FIELDS),
-    }));
-    for (const rows of chunks(linkRows)) await db.runIn(tx, cypher('import-write-links'), { rows });
+    // Entities this report no longer states may now be stated by no report at all.
+    const kept = new Set(statementRows.map((s) => s.id));
+    const dropped = [...previous.nodes.keys()].filter((id) => !kept.has(id));
+    if (dropped.length > 0) await db.runIn(tx, cypher('import-orphans'), { ids: dropped });
+
+    // Counts over the caller's view: unchanged = stated before by this report exactly so.
+    const tally = (counts: Counts, id: string, prev: Map<string, string>, now: Record<string, unknown>, seen: Set<string>): boolean => {
+      const p = prev.get(id);
+      if (p !== undefined && p === canonicalJson(toComparable(now))) {
+        counts.unchanged += 1;
+        return false;
+      }
+      if (p !== undefined || seen.has(id)) counts.updated += 1;
+      else counts.created += 1;
+      return true;
+    };
+    for (const s of statementRows) if (tally(outcome.nodes, s.id, previous.nodes, s.plain, seenBefore.nodes)) outcome.changedIds.push(s.id);
+    for (const l of linkRows) tally(outcome.links, l.id, previous.links, l.plain, seenBefore.links);
+    outcome.changedIds.push(...dropped);
+    if (dryRun) throw new DryRun(outcome);
     return outcome;
   }
+}
+
+interface LockRow {
+  fresh: boolean;
+  hash: string | null;
+  level: number | null;
+  releasableTo: string[];
+  agency: string | null;
+  marking: string | null;
+  revision: number;
+}
+
+/** Statement properties as they read back from the database (no undefined values). */
+function toComparable(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined && v !== null));
+}
+
+function invalid(problems: Problem[]): BadInputError {
+  return new BadInputError(problems, `The report has ${problems.length} problem(s): ${problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ')}${problems.length > 5 ? '; …' : ''}`);
 }

@@ -1,5 +1,5 @@
 /**
- * Parsers for the adjacency-matrix CSV files in /work/shared/datasets (see its README).
+ * Parsers for the adjacency-matrix CSV files in data/networks (see its README).
  *
  * One-mode file: first row and first column hold the node labels (the first cell is empty);
  * a tie between i and j exists when a[i][j] > 0 or a[j][i] > 0 and becomes ONE undirected

@@ -1,26 +1,17 @@
 import crypto from 'node:crypto';
-import slugify from 'slugify';
 import { countryId } from '../domain/countries';
+import { identityKey, opaqueId } from '../domain/identity';
+import { grade, gradeRank } from '../domain/statements';
 import { ENTITY_FIELDS, EntityTypeName, LINK_FIELDS, LinkTypeName, UNDIRECTED_LINKS } from '../domain/vocabulary';
 import { ReportDocument } from './validate';
-
-/** Folds case, diacritics, punctuation and spacing: `Škaljari clan` and `SKALJARI  CLAN` agree. */
-export function normaliseName(name: string): string {
-  const folded = slugify(name.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''), { lower: true, strict: true });
-  // Scripts slugify cannot transliterate still get a stable identity.
-  return folded || `h${crypto.createHash('sha1').update(name.normalize('NFKC').toLowerCase()).digest('hex').slice(0, 16)}`;
-}
-
-/** Evaluation of one source for one fact: source reliability and information accuracy, e.g. `B2`. */
-export function grade(reliability: unknown, accuracy: unknown): string {
-  return `${typeof reliability === 'string' ? reliability : 'X'}${typeof accuracy === 'number' ? accuracy : 4}`;
-}
 
 export interface PlannedNode {
   ref?: string;
   id: string;
   type: EntityTypeName;
-  /** Plain properties this report asserts (dates as ISO strings), without provenance. */
+  /** The identity key matched under a uniqueness constraint; absent when the loader supplied the id. */
+  key?: string;
+  /** Properties this report states (dates as ISO strings), without provenance. */
   props: Record<string, unknown>;
   grade: string;
 }
@@ -41,46 +32,33 @@ export interface ImportPlan {
   refs: Array<{ ref: string; id: string }>;
 }
 
-/**
- * Deterministic identity: a loader-supplied `id` wins; otherwise type + normalised name, plus birth
- * date for persons, country for organisations and locations, date for events. Seizures have no
- * name: commodity, quantity, unit and date identify them (the report id stands in for a missing date).
- */
-export function entityId(entity: Record<string, unknown>, reportId: string): string {
-  if (typeof entity.id === 'string') return entity.id;
-  const n = (v: unknown) => normaliseName(String(v));
-  switch (entity.type) {
-    case 'Person':
-      return `person:${n(entity.name)}${entity.birthDate ? `:${entity.birthDate}` : ''}`;
-    case 'Organisation':
-      return `organisation:${n(entity.name)}:${String(entity.country ?? 'xx').toLowerCase()}`;
-    case 'Location':
-      return `location:${n(entity.name)}:${String(entity.country ?? 'xx').toLowerCase()}`;
-    case 'Event':
-      return `event:${n(entity.name)}${entity.date ? `:${entity.date}` : ''}`;
-    case 'Seizure':
-      return `seizure:${String(entity.commodity).toLowerCase()}:${entity.quantity ?? 'na'}${String(entity.unit ?? '').toLowerCase()}:${entity.date ?? n(reportId)}`;
-    default:
-      return `${String(entity.type).toLowerCase()}:${n(entity.name)}`;
-  }
-}
+export { grade, gradeRank };
 
-
+/** A link's id: its type and its two ends (undirected links with their ends in id order). */
 export function linkId(type: LinkTypeName, from: string, to: string): string {
   return `${type}:${from}->${to}`;
 }
 
-/** Turns a validated document into the nodes and links it asserts, with their identities. */
-export function planImport(doc: ReportDocument): ImportPlan {
+/** The id of an entity of a document: the loader's own `id`, or the opaque keyed hash of its identity key. */
+export function entityIdentity(entity: Record<string, unknown>, reportId: string, secret: string): { id: string; key?: string } {
+  if (typeof entity.id === 'string') return { id: entity.id };
+  const key = identityKey(entity, reportId);
+  return { id: opaqueId(String(entity.type), key, secret), key };
+}
+
+/** Turns a validated document into the statements it makes: nodes and links with their identities. */
+export function planImport(doc: ReportDocument, secret: string): ImportPlan {
   const report = doc.report;
   const idOfRef = new Map<string, string>();
   const nodes = new Map<string, PlannedNode>();
   const links = new Map<string, PlannedLink>();
   const refs: ImportPlan['refs'] = [];
+  const keyOf = new Map<string, string | undefined>();
 
   for (const entity of doc.entities) {
-    const id = entityId(entity, report.id);
+    const { id, key } = entityIdentity(entity, report.id, secret);
     idOfRef.set(entity.ref, id);
+    keyOf.set(entity.ref, key);
     refs.push({ ref: entity.ref, id });
   }
   const endpoint = (value: string) => idOfRef.get(value) ?? countryId(value);
@@ -90,7 +68,7 @@ export function planImport(doc: ReportDocument): ImportPlan {
     if (UNDIRECTED_LINKS.has(type) && from > to) [from, to] = [to, from];
     const id = linkId(type, from, to);
     const existing = links.get(id);
-    // The same link stated twice in one document: merge its properties.
+    // The same link stated twice in one document: one statement with the properties of both.
     links.set(id, { id, type, from, to, props: { ...existing?.props, ...props }, grade: g });
   };
 
@@ -101,10 +79,13 @@ export function planImport(doc: ReportDocument): ImportPlan {
     for (const field of ENTITY_FIELDS[entity.type]) {
       if (entity[field] !== undefined && field !== 'legs' && field !== 'location') props[field] = entity[field];
     }
+    // Names are stored in NFC, so that one spelling is one string however it was typed.
+    if (typeof props.name === 'string') props.name = props.name.normalize('NFC');
+    if (Array.isArray(props.aliases)) props.aliases = (props.aliases as string[]).map((a) => a.normalize('NFC'));
     if (entity.type === 'Route' && Array.isArray(entity.legs)) props.legs = (entity.legs as string[]).map((leg) => idOfRef.get(leg) ?? countryId(leg));
     if (entity.type === 'Event' && typeof entity.location === 'string') props.location = idOfRef.get(entity.location);
     const previous = nodes.get(id);
-    nodes.set(id, { ref: entity.ref, id, type: entity.type, props: { ...previous?.props, ...props }, grade: g });
+    nodes.set(id, { ref: entity.ref, id, type: entity.type, key: keyOf.get(entity.ref), props: { ...previous?.props, ...props }, grade: g });
 
     // Links implied by fields, so that analysis sees them as graph structure.
     if (entity.type === 'Person' && Array.isArray(entity.nationalities)) {
@@ -125,14 +106,19 @@ export function planImport(doc: ReportDocument): ImportPlan {
   return { reportId: report.id, nodes: [...nodes.values()], links: [...links.values()], refs };
 }
 
+/** Key-order-insensitive JSON: the one canonical form (content hashes, statement comparison). */
+export function canonicalJson(v: unknown): string {
+  const norm = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(norm);
+    if (x && typeof x === 'object') {
+      return Object.fromEntries(Object.keys(x as object).sort().map((k) => [k, norm((x as Record<string, unknown>)[k])]));
+    }
+    return x;
+  };
+  return JSON.stringify(norm(v));
+}
+
 /** Stable hash of a document (key order does not matter), to recognise a re-import. */
 export function contentHash(doc: unknown): string {
-  const canonical = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(canonical);
-    if (v && typeof v === 'object') {
-      return Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
-    }
-    return v;
-  };
-  return crypto.createHash('sha256').update(JSON.stringify(canonical(doc))).digest('hex');
+  return crypto.createHash('sha256').update(canonicalJson(doc)).digest('hex');
 }

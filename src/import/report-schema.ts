@@ -143,7 +143,7 @@ export function buildReportJsonSchema(): Record<string, unknown> {
             to: ref,
             role: { type: 'string', maxLength: 200 },
             kind: { enum: [...ASSOCIATION_KINDS] },
-            weight: { type: 'number', exclusiveMinimum: 0 },
+            weight: { type: 'number', exclusiveMinimum: 0, maximum: 1000000 },
             date,
             since: date,
             until: date,

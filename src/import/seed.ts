@@ -16,10 +16,10 @@ export function seedReportFiles(): string[] {
 }
 
 /** Loads the demo reports from `seed/reports` when the database holds no report yet. */
-export async function seedIfEmpty(db: Database): Promise<number> {
+export async function seedIfEmpty(db: Database, identitySecret?: string): Promise<number> {
   const [{ reports }] = await db.read<{ reports: number }>('MATCH (r:Report) RETURN count(r) AS reports');
   if (reports > 0) return 0;
-  const importer = new ReportImporter(db);
+  const importer = new ReportImporter(db, identitySecret);
   const files = seedReportFiles();
   for (const file of files) await importer.import(JSON.parse(fs.readFileSync(file, 'utf8')), 'seed');
   logger.info({ reports: files.length }, 'demo data loaded from seed/');

@@ -2,7 +2,7 @@ import Ajv2020, { ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Problem } from '../graphql/errors';
+import { Problem } from '../errors';
 import { PROJECT_ROOT } from '../paths';
 import { isAgencyCode, releasableKind } from '../auth/markings';
 import { isCountryCode } from '../domain/countries';
@@ -119,8 +119,22 @@ function markingProblems(doc: Partial<ReportDocument>): Problem[] {
   return problems;
 }
 
+/** Why a name or text cannot be stored as written, or undefined when it can. */
+export function textProblem(value: string): string | undefined {
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) return 'contains a lone surrogate (not valid Unicode text)';
+  if (/[\u0000-\u001F\u007F-\u009F]/.test(value)) return 'contains control characters';
+  if (/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/.test(value)) return 'contains bidirectional control characters';
+  if (value.replace(/[\s\u200B-\u200D\u2060\uFEFF\u00AD\u180E\u034F]/g, '') === '') return 'has no visible character';
+  return undefined;
+}
+
 function semanticProblems(doc: Partial<ReportDocument>): Problem[] {
   const problems: Problem[] = [];
+  const checkText = (value: unknown, at: string) => {
+    const problem = typeof value === 'string' ? textProblem(value) : undefined;
+    if (problem) problems.push({ path: at, message: problem });
+  };
+  checkText(doc.report?.title, 'report.title');
   const entities = Array.isArray(doc.entities) ? doc.entities : [];
   const links = Array.isArray(doc.links) ? doc.links : [];
   const typeOfRef = new Map<string, EntityTypeName>();
@@ -148,6 +162,8 @@ function semanticProblems(doc: Partial<ReportDocument>): Problem[] {
       if (Array.isArray(list)) list.forEach((c, j) => checkCountry(c, `${at}.${field}[${j}]`));
     }
     checkCountry(entity.country, `${at}.country`);
+    checkText(entity.name, `${at}.name`);
+    if (Array.isArray(entity.aliases)) entity.aliases.forEach((a, j) => checkText(a, `${at}.aliases[${j}]`));
     checkOrder(entity.startDate, entity.endDate, at, 'startDate', 'endDate');
   });
 

@@ -1,3 +1,6 @@
+import { DEV_IDENTITY_SECRET } from '../../src/domain/identity-secret';
+import { entityIdentity } from '../../src/import/plan';
+
 /** A report that uses every entity type and every link type, for round-trip tests. */
 export function allTypesReport(overrides: { id?: string; classification?: string; releasableTo?: string[] } = {}) {
   return {
@@ -40,4 +43,12 @@ export function allTypesReport(overrides: { id?: string; classification?: string
       { type: 'HELD_AT', from: 'e1', to: 'l1' },
     ],
   };
+}
+
+/**
+ * The id an entity of a document gets (with the development IDENTITY_SECRET the tests run with):
+ * the loader's own `id`, or the opaque keyed hash of its identity key.
+ */
+export function entityIdOf(entity: Record<string, unknown>, reportId = ''): string {
+  return entityIdentity(entity, reportId, DEV_IDENTITY_SECRET).id;
 }

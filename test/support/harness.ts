@@ -10,7 +10,7 @@ import { Database } from '../../src/db/database';
 import { ReportImporter } from '../../src/import/importer';
 import { createApp } from '../../src/server';
 
-export const DATASETS = path.resolve(__dirname, '..', '..', '..', 'shared', 'datasets');
+export { DATASETS } from './datasets';
 
 export function testConfig(overrides: Partial<NodeJS.ProcessEnv> = {}): Config {
   return loadConfig({
@@ -111,4 +111,14 @@ export async function startServer(env: Partial<NodeJS.ProcessEnv> = {}): Promise
       await db.close();
     },
   };
+}
+
+/**
+ * The token with one character of its signature changed. Not the last character: in a base64url
+ * signature the last one carries only some bits, and some changes there decode to the same bytes.
+ */
+export function forgeSignature(jwt: string): string {
+  const [header, payload, signature] = jwt.split('.');
+  const i = Math.floor(signature.length / 2);
+  return `${header}.${payload}.${signature.slice(0, i)}${signature[i] === 'A' ? 'B' : 'A'}${signature.slice(i + 1)}`;
 }

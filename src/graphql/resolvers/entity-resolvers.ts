@@ -1,9 +1,10 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { EntityRow, LinkRow } from '../../domain/repository';
+import { SourceRef } from '../../domain/statements';
 import { LINK_TYPES, LinkTypeName } from '../../domain/vocabulary';
 import { Context } from '../context';
 import { Direction, LinkType } from '../scalars';
-import { tooComplex } from '../errors';
+import { checkRange } from '../errors';
 import {
   Country,
   Entity,
@@ -28,27 +29,24 @@ export function toEntity(row: EntityRow): Entity {
     countries: row.countries ?? [],
     commodities: row.commodities ?? [],
     legIds: row.legs ?? [],
-    sourceIds: row.sources,
-    grades: row.grades,
+    sourceRefs: row.sources,
   } as unknown as Entity;
 }
 
-export function toLink(row: LinkRow, viewpointId?: string): Link {
-  return { ...row, viewpointId, sourceIds: row.sources, grades: row.grades } as unknown as Link;
+/** A link as listed under `viewpointId`: one GraphQL object per link and viewpoint (see `Link`). */
+export function toLink(row: LinkRow, viewpointId: string): Link {
+  return { ...row, id: `${row.id}~${viewpointId}`, linkId: row.id, viewpointId, sourceRefs: row.sources } as unknown as Link;
 }
 
-export function toSources(sourceIds: string[], grades: string[]): Source[] {
-  return sourceIds.map((reportId, i) => ({
+export function toSources(sources: SourceRef[]): Source[] {
+  return sources.map(({ reportId, grade }) => ({
     reportId,
-    sourceReliability: (grades[i] ?? 'X4').slice(0, 1),
-    informationAccuracy: Number((grades[i] ?? 'X4').slice(1)) || 4,
+    sourceReliability: grade.slice(0, 1),
+    informationAccuracy: Number(grade.slice(1)) || 4,
   }));
 }
 
-function pageSize(ctx: Context, first: number): number {
-  if (first < 0 || first > ctx.config.limits.maxPageSize) throw tooComplex(`first must be between 0 and ${ctx.config.limits.maxPageSize}`);
-  return first;
-}
+const pageSize = (ctx: Context, first: number) => checkRange('first', first, 0, ctx.config.limits.maxPageSize);
 
 /** Loads the links of one entity through the request's batching loader. */
 async function linksOf(root: Entity, ctx: Context, types: readonly LinkTypeName[], dir: Direction, first: number): Promise<Link[]> {
@@ -62,7 +60,7 @@ const FIRST = { defaultValue: 100, description: 'At most this many links (ordere
 export class EntityFieldsResolver {
   @FieldResolver(() => [Source], { description: 'The visible reports that assert this entity, with their evaluation.' })
   sources(@Root() root: Entity): Source[] {
-    return toSources(root.sourceIds ?? [], root.grades ?? []);
+    return toSources(root.sourceRefs ?? []);
   }
 
   @FieldResolver(() => [Link], { description: 'Links of any type, optionally filtered.' })
@@ -107,7 +105,7 @@ export class LinkResolver {
 
   @FieldResolver(() => [Source])
   sources(@Root() link: Link): Source[] {
-    return toSources(link.sourceIds, link.grades);
+    return toSources(link.sourceRefs);
   }
 }
 

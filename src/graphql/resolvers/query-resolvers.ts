@@ -1,10 +1,12 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { cypher } from '../../db/cypher';
-import { EntityRow, ReportRow } from '../../domain/repository';
+import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { EntityRow, TypedList } from '../../domain/repository';
 import { EntityTypeName } from '../../domain/vocabulary';
 import { ReportImporter } from '../../import/importer';
 import { Context } from '../context';
-import { badInput, tooComplex } from '../errors';
+import { openCursor, sealCursor } from '../cursors';
+import { badInput, checkRange } from '../errors';
+import { cleanName } from '../../domain/identity';
 import { Commodity, DateScalar, EntityType, OperationKind, ReportInputScalar } from '../scalars';
 import {
   ConnectionShape,
@@ -16,6 +18,7 @@ import {
   PersonConnection,
   Report,
   ReportConnection,
+  RetractResult,
   SeizureConnection,
   SeizureTotal,
   ServiceInfo,
@@ -23,19 +26,8 @@ import {
 import { toEntity } from './entity-resolvers';
 import { READ_ROLES, WRITE_ROLES } from '../auth-checker';
 
-const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
-function decodeCursor<T>(cursor: string | undefined | null, check: (v: unknown) => v is T): T | null {
-  if (!cursor) return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (check(value)) return value;
-  } catch {
-    // fall through
-  }
-  throw badInput('after', 'not a cursor returned by this API');
-}
-const isKeyset = (v: unknown): v is { sortName: string; id: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string' && typeof (v as { sortName?: unknown }).sortName === 'string';
+const isKeyset = (v: unknown): v is { sortKey: string; id: string } =>
+  typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string' && typeof (v as { sortKey?: unknown }).sortKey === 'string';
 const isOffset = (v: unknown): v is { offset: number } =>
   typeof v === 'object' && v !== null && Number.isInteger((v as { offset?: unknown }).offset) && (v as { offset: number }).offset >= 0;
 
@@ -53,37 +45,59 @@ class SeizureFilterArgs extends PageArgs {
   @Field(() => DateScalar, { nullable: true }) to?: string;
 }
 
-function checkFirst(ctx: Context, first: number): number {
-  if (!Number.isInteger(first) || first < 0 || first > ctx.config.limits.maxPageSize) {
-    throw tooComplex(`first must be between 0 and ${ctx.config.limits.maxPageSize}`);
-  }
-  return first;
-}
+const checkFirst = (ctx: Context, first: number) => checkRange('first', first, 0, ctx.config.limits.maxPageSize);
 
 /** Loads the page's entities (one batched round-trip) and wraps them as a connection. */
 async function entityPage(
   ctx: Context,
-  result: { total: number; start: number; page: Array<{ id: string; sortName?: string }> },
-  cursorOf: (item: { id: string; sortName?: string }, index: number) => unknown,
+  result: { total: number; start: number; page: Array<{ id: string; sortKey?: string }> },
+  cursorOf: (item: { id: string; sortKey?: string }, index: number) => unknown,
 ): Promise<ConnectionShape<Entity>> {
   const rows = await ctx.loaders.entity.loadMany(result.page.map((p) => p.id));
   const edges = result.page
     .map((item, i) => ({ item, i, row: rows[i] }))
-    .filter((x): x is { item: { id: string; sortName?: string }; i: number; row: EntityRow } => !!x.row && !(x.row instanceof Error))
-    .map(({ item, i, row }) => ({ cursor: encodeCursor(cursorOf(item, i)), node: toEntity(row) }));
+    .filter((x): x is { item: { id: string; sortKey?: string }; i: number; row: EntityRow } => !!x.row && !(x.row instanceof Error))
+    .map(({ item, i, row }) => ({ cursor: sealCursor(ctx.config.identitySecret, cursorOf(item, i)), node: toEntity(row) }));
   return { edges, totalCount: result.total, pageInfo: pageInfoOf(result.start, result.total, edges, result.start + result.page.length < result.total) };
 }
 
 const upper = (s?: string | null) => (s ? s.toUpperCase() : null);
+
+/** Whether the field being resolved selects `name` (directly, or in a fragment). */
+function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const visit = (set: SelectionSetNode | undefined, seen: Set<string>): boolean =>
+    !!set?.selections.some((sel) => {
+      if (sel.kind === Kind.FIELD) return sel.name.value === name;
+      if (sel.kind === Kind.INLINE_FRAGMENT) return visit(sel.selectionSet, seen);
+      const fragment = info.fragments[sel.name.value];
+      if (!fragment || seen.has(sel.name.value)) return false;
+      seen.add(sel.name.value);
+      return visit(fragment.selectionSet, seen);
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet, new Set()));
+}
+
+/**
+ * A typed list as a connection: one read for the page (walking the statement index), and the
+ * total (a second read) only if the query selects `totalCount`.
+ */
+async function typedConnection(ctx: Context, info: GraphQLResolveInfo, list: TypedList, filters: Record<string, unknown>, first: number, after?: string | null) {
+  const cursor = openCursor(ctx.config.identitySecret, after, isKeyset);
+  const result = await ctx.repository.typedPage(ctx.auth, list, filters, cursor, checkFirst(ctx, first));
+  const [connection, totalCount] = await Promise.all([
+    entityPage(ctx, { total: 0, start: cursor ? 1 : 0, page: result.page }, (item) => item),
+    selects(info, 'totalCount') ? result.total() : Promise.resolve(0),
+  ]);
+  connection.pageInfo.hasNextPage = result.more;
+  return { ...connection, totalCount };
+}
 
 @Resolver()
 export class QueryResolver {
   @Authorized(...READ_ROLES)
   @Query(() => ServiceInfo, { description: 'Versions of the service and of the database it talks to.' })
   async serviceInfo(@Ctx() ctx: Context): Promise<ServiceInfo> {
-    const [row] = await ctx.db.read<{ version: string; edition: string }>(
-      'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition',
-    );
+    const row = await ctx.repository.databaseVersion();
     return { version: process.env.npm_package_version ?? '0.1.0', neo4jVersion: row.version, neo4jEdition: row.edition };
   }
 
@@ -103,19 +117,15 @@ export class QueryResolver {
   @Authorized(...READ_ROLES)
   @Query(() => ReportConnection, { description: 'Reports visible to the caller, newest first.' })
   async reports(@Args() { first, after }: PageArgs, @Arg('agency', () => String, { nullable: true }) agency: string | undefined, @Ctx() ctx: Context) {
-    const cursor = decodeCursor(
+    const cursor = openCursor(
+      ctx.config.identitySecret,
       after,
       // the date is fed to Cypher's date(): only a real calendar date may pass (a forged one is BAD_USER_INPUT)
       (v): v is { date: string; id: string } =>
         typeof (v as { date?: unknown })?.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test((v as { date: string }).date) && !Number.isNaN(Date.parse((v as { date: string }).date)) && typeof (v as { id?: unknown })?.id === 'string',
     );
-    const [result] = await ctx.db.read<{ total: number; start: number; page: ReportRow[] }>(cypher('list-reports'), {
-      auth: ctx.auth,
-      agency: upper(agency),
-      after: cursor,
-      first: checkFirst(ctx, first),
-    });
-    const edges = result.page.map((r) => ({ cursor: encodeCursor({ date: r.date, id: r.id }), node: r }));
+    const result = await ctx.repository.reportsPage(ctx.auth, upper(agency), cursor, checkFirst(ctx, first));
+    const edges = result.page.map((r) => ({ cursor: sealCursor(ctx.config.identitySecret, { date: r.date, id: r.id }), node: r }));
     return { edges, totalCount: result.total, pageInfo: pageInfoOf(result.start, result.total, edges) };
   }
 
@@ -128,7 +138,7 @@ export class QueryResolver {
     @Ctx() ctx: Context,
   ) {
     if (text.length > 200) throw badInput('text', 'at most 200 characters');
-    const offset = decodeCursor(after, isOffset)?.offset ?? 0;
+    const offset = openCursor(ctx.config.identitySecret, after, isOffset)?.offset ?? 0;
     const repo = ctx.repository;
     const result = await repo.search(ctx.auth, text, types ?? [], offset, checkFirst(ctx, first));
     return entityPage(ctx, { ...result, start: offset }, (_item, i) => ({ offset: offset + i + 1 }));
@@ -141,17 +151,9 @@ export class QueryResolver {
     @Arg('nationality', () => String, { nullable: true }) nationality: string | undefined,
     @Args() { first, after }: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const result = await ctx.db.read<{ total: number; start: number; page: Array<{ id: string; sortName: string }> }>(cypher('list-persons'), {
-      auth: ctx.auth,
-      name: name ?? null,
-      // folded like apoc.text.clean: no diacritics, lower case, letters and digits only
-      nameClean: name ? name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') : null,
-      nationality: upper(nationality),
-      after: decodeCursor(after, isKeyset),
-      first: checkFirst(ctx, first),
-    });
-    return entityPage(ctx, result[0], (item) => item);
+    return typedConnection(ctx, info, 'persons', { nameClean: name ? cleanName(name) : null, nationality: upper(nationality) }, first, after);
   }
 
   @Authorized(...READ_ROLES)
@@ -163,48 +165,49 @@ export class QueryResolver {
     @Arg('to', () => DateScalar, { nullable: true }) to: string | undefined,
     @Args() { first, after }: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const result = await ctx.db.read<{ total: number; start: number; page: Array<{ id: string; sortName: string }> }>(cypher('list-operations'), {
-      auth: ctx.auth,
-      country: upper(country),
-      kind: kind ?? null,
-      from: from ?? null,
-      to: to ?? null,
-      after: decodeCursor(after, isKeyset),
-      first: checkFirst(ctx, first),
-    });
-    return entityPage(ctx, result[0], (item) => item);
+    return typedConnection(ctx, info, 'operations', { country: upper(country), kind: kind ?? null, from: from ?? null, to: to ?? null }, first, after);
   }
 
   @Authorized(...READ_ROLES)
   @Query(() => SeizureConnection, { description: 'Seizures by commodity, country where seized, and date range.' })
-  async seizures(@Args() args: SeizureFilterArgs, @Ctx() ctx: Context) {
-    const result = await ctx.db.read<{ total: number; start: number; page: Array<{ id: string; sortName: string }> }>(cypher('list-seizures'), {
-      ...seizureParams(ctx, args),
-      after: decodeCursor(args.after, isKeyset),
-      first: checkFirst(ctx, args.first),
-    });
-    return entityPage(ctx, result[0], (item) => item);
+  async seizures(@Args() args: SeizureFilterArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return typedConnection(ctx, info, 'seizures', seizureFilters(args), args.first, args.after);
   }
 
   @Authorized(...READ_ROLES)
   @Query(() => [SeizureTotal], { description: 'Totals per commodity and unit over the same filters as `seizures`.' })
   async seizureTotals(@Args() args: SeizureFilterArgs, @Ctx() ctx: Context) {
-    return ctx.db.read<SeizureTotal>(cypher('seizure-totals'), seizureParams(ctx, args));
+    return ctx.repository.seizureTotals(ctx.auth, seizureFilters(args));
   }
 
   @Authorized(...WRITE_ROLES)
   @Mutation(() => ImportResult, { description: 'Imports one operation report atomically and idempotently.' })
-  async importReport(@Arg('report', () => ReportInputScalar) report: unknown, @Ctx() ctx: Context): Promise<ImportResult> {
-    const outcome = await new ReportImporter(ctx.db).import(report, ctx.principal.subject, ctx.auth);
-    outcome.changedIds.forEach((id) => ctx.changedIds.add(id));
+  async importReport(
+    @Arg('report', () => ReportInputScalar) report: unknown,
+    @Arg('validateOnly', { defaultValue: false, description: 'Run every check and answer what would change, writing nothing.' }) validateOnly: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<ImportResult> {
+    const outcome = await importerOf(ctx).import(report, ctx.principal.subject, callerOf(ctx), { validateOnly });
+    if (!outcome.dryRun) outcome.changedIds.forEach((id) => ctx.changedIds.add(id));
     return outcome;
+  }
+
+  @Authorized(...WRITE_ROLES)
+  @Mutation(() => RetractResult, { description: 'Removes every statement of a report: only its agency’s loaders, or an admin within clearance.' })
+  async retractReport(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<RetractResult> {
+    const outcome = await importerOf(ctx).retract(id, callerOf(ctx));
+    outcome.changedIds.forEach((x) => ctx.changedIds.add(x));
+    return { reportId: outcome.reportId, statements: outcome.statements, links: outcome.links };
   }
 }
 
-function seizureParams(ctx: Context, args: SeizureFilterArgs) {
+const importerOf = (ctx: Context) => new ReportImporter(ctx.db, ctx.config.identitySecret);
+const callerOf = (ctx: Context) => ({ auth: ctx.auth, agency: ctx.principal.agency, admin: ctx.principal.roles.includes('admin') });
+
+function seizureFilters(args: SeizureFilterArgs) {
   return {
-    auth: ctx.auth,
     commodity: args.commodity ?? null,
     country: upper(args.country),
     from: args.from ?? null,

@@ -1,2 +1,0 @@
-MERGE (r:Report {id: $report.id})
-SET r = $report

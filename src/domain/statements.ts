@@ -1,0 +1,127 @@
+/**
+ * The statement store, read side. Every value of an entity or a link is stated by exactly one
+ * report: a `STATES` relationship from the report to the entity's anchor (its name, aliases, dates,
+ * country, …) or one relationship per report and link (its role, weight, dates, …). Queries return
+ * only the statements of reports the caller may see; this module assembles them into the entity or
+ * link the caller is shown. Nothing here reads a statement the query did not already filter.
+ */
+
+/** Statement bookkeeping that is not an entity or link property. */
+export const STATEMENT_META = new Set(['report', 'marking', 'grade', 'rank', 'reportDate', 'type', 'label', 'sortKey', 'aliasText', 'nameClean', 'id']);
+
+/** Fields whose values accumulate over statements (every visible report's values). */
+export const LIST_FIELDS = new Set(['aliases', 'nationalities', 'countries', 'commodities']);
+
+const RELIABILITY = ['A', 'B', 'C', 'X'];
+
+/** Orders evaluations best first: reliability A < B < C < X, then accuracy 1 < 2 < 3 < 4 (A1 = 0 … X4 = 15). */
+export function gradeRank(grade: string): number {
+  const r = RELIABILITY.indexOf(grade.slice(0, 1));
+  const a = Number(grade.slice(1));
+  return (r < 0 ? 3 : r) * 4 + (Number.isInteger(a) && a >= 1 && a <= 4 ? a - 1 : 3);
+}
+
+/** Evaluation of one source for one fact: source reliability and information accuracy, e.g. `B2`. */
+export function grade(reliability: unknown, accuracy: unknown): string {
+  return `${typeof reliability === 'string' ? reliability : 'X'}${typeof accuracy === 'number' ? accuracy : 4}`;
+}
+
+export type Statement = Record<string, unknown> & { report: string; grade: string; rank: number; reportDate?: string | null };
+
+/** Best first: better grade, then the more recent report, then report id (deterministic). */
+export function byAuthority(a: Statement, b: Statement): number {
+  return (
+    a.rank - b.rank ||
+    String(b.reportDate ?? '').localeCompare(String(a.reportDate ?? '')) ||
+    (a.report < b.report ? -1 : a.report > b.report ? 1 : 0)
+  );
+}
+
+/** How much a spelling carries: diacritics and mixed case beat folded or shouted forms. */
+function spellingRichness(s: string): number {
+  const diacritics = s.normalize('NFD') !== s ? 2 : 0;
+  const mixed = s !== s.toUpperCase() && s !== s.toLowerCase() ? 1 : 0;
+  return diacritics + mixed;
+}
+
+/**
+ * The display label among the visible statements' labels: best grade, then most reports, then the
+ * spelling with diacritics and mixed case, then code-point order.
+ */
+export function chooseLabel(statements: Statement[]): string | undefined {
+  const groups = new Map<string, { best: number; count: number }>();
+  for (const s of statements) {
+    if (typeof s.label !== 'string' || s.label === '') continue;
+    const g = groups.get(s.label);
+    if (g) {
+      g.best = Math.min(g.best, s.rank);
+      g.count += 1;
+    } else groups.set(s.label, { best: s.rank, count: 1 });
+  }
+  let chosen: string | undefined;
+  let key: [number, number, number] | undefined;
+  for (const [label, g] of groups) {
+    const k: [number, number, number] = [g.best, -g.count, -spellingRichness(label)];
+    const better = !key || k[0] < key[0] || (k[0] === key[0] && (k[1] < key[1] || (k[1] === key[1] && (k[2] < key[2] || (k[2] === key[2] && label < chosen!)))));
+    if (better) {
+      chosen = label;
+      key = k;
+    }
+  }
+  return chosen;
+}
+
+/** Merges statements into one set of properties: scalars from the best statement that states them, lists as a union. */
+export function mergeStatements(statements: Statement[]): Record<string, unknown> {
+  const ordered = [...statements].sort(byAuthority);
+  const out: Record<string, unknown> = {};
+  for (const s of ordered) {
+    for (const [k, v] of Object.entries(s)) {
+      if (STATEMENT_META.has(k) || v === null || v === undefined) continue;
+      if (LIST_FIELDS.has(k) && Array.isArray(v)) {
+        const acc = (out[k] as unknown[] | undefined) ?? [];
+        for (const x of v) if (!acc.includes(x)) acc.push(x);
+        out[k] = acc;
+      } else if (!(k in out)) out[k] = v;
+    }
+  }
+  return out;
+}
+
+export interface SourceRef {
+  reportId: string;
+  grade: string;
+}
+
+function sourcesOf(statements: Statement[]): SourceRef[] {
+  return [...statements].sort(byAuthority).map((s) => ({ reportId: s.report, grade: s.grade }));
+}
+
+/** An entity as the caller sees it. */
+export type EntityView = Record<string, unknown> & { id: string; type: string; label: string; sources: SourceRef[] };
+/** A link (all visible reports' statements of it collapsed) as the caller sees it. */
+export type LinkView = Record<string, unknown> & { id: string; type: string; fromId: string; toId: string; sources: SourceRef[] };
+
+/** Reference data (countries) carry their properties on the anchor and have no statements. */
+export function assembleEntity(anchor: Record<string, unknown> & { id: string; type: string }, statements: Statement[]): EntityView {
+  if (statements.length === 0) {
+    return { ...anchor, label: String(anchor.name ?? anchor.id), sources: [] };
+  }
+  const props = mergeStatements(statements);
+  const label = chooseLabel(statements) ?? String(props.name ?? anchor.id);
+  if (typeof props.name === 'string') props.name = label;
+  return { ...props, id: anchor.id, type: anchor.type, label, sources: sourcesOf(statements) };
+}
+
+export function assembleLink(link: { id: string; type: string; fromId: string; toId: string }, statements: Statement[]): LinkView {
+  return { ...mergeStatements(statements), id: link.id, type: link.type, fromId: link.fromId, toId: link.toId, sources: sourcesOf(statements) };
+}
+
+/** Label of one statement: its name, or for seizures a description of what was seized. */
+export function statementLabel(type: string, p: Record<string, unknown>): string {
+  if (type === 'Seizure') {
+    const amount = p.quantity !== undefined ? `${p.quantity} ${p.unit ?? ''} `.replace('  ', ' ') : '';
+    return `${amount}${String(p.commodity).toLowerCase()}${p.date ? ` (${p.date})` : ''}`.trim();
+  }
+  return String(p.name ?? '');
+}
