@@ -7,15 +7,15 @@ import { ErrorCode } from './errors';
  * Query pricing (issue 9 item 6), with graphql-query-complexity and one estimator that follows
  * the size of every list through the nesting:
  *  - a field with `first`, `limit` or `top` (the explicit value, or its schema default) costs
- *    `size × depth × (1 + cost of its selection)`, where `depth` is the `depth`/`maxLength`
- *    argument when there is one (1 otherwise);
+ *    `size × (1 + cost of its selection)` (a `limit` caps the answer whatever the depth);
+ *  - a field with only `depth`/`maxLength` costs `depth × (1 + selection)`;
  *  - a list field without a size argument costs `ASSUMED_LIST_SIZE × (1 + selection)`, except the
  *    `edges`/`nodes` of connections, subgraphs and paths, whose size the parent field already priced;
  *  - any other field costs `1 + selection`.
  * The estimate grows with the product of the sizes (linear in each), about the number of values
  * in the largest possible answer; three levels of `associates(first: 39)` come to ≈ 240,000.
  */
-export const ASSUMED_LIST_SIZE = 10;
+export const ASSUMED_LIST_SIZE = 5;
 const SIZE_ARGS = ['first', 'limit', 'top'] as const;
 const DEPTH_ARGS = ['depth', 'maxLength'] as const;
 const PRICED_BY_PARENT = /(Connection|Subgraph|Path|CrossBorder)$/;
@@ -26,7 +26,7 @@ export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
   const list = isListType(getNullableType(field.type));
   let size = explicit ?? 1;
   if (explicit === undefined && list && !PRICED_BY_PARENT.test(type.name)) size = ASSUMED_LIST_SIZE;
-  return Math.max(0, size) * Math.max(1, depth) * (1 + childComplexity);
+  return Math.max(0, size) * (explicit === undefined ? Math.max(1, depth) : 1) * (1 + childComplexity);
 };
 
 /** The estimated cost of one operation of a document. */
@@ -40,6 +40,9 @@ export function costLimitPlugin(budget: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operationName }) {
+          // Operations the service itself runs (`executeOperation` from the export route, bounded by
+          // MAX_SUBGRAPH_NODES there) carry no HTTP request: only client documents are priced.
+          if (!request.http) return;
           let cost: number;
           try {
             cost = queryCost(schema, document, request.variables, operationName ?? undefined);

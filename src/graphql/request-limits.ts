@@ -103,7 +103,8 @@ export function responseSizePlugin(maxBytes: number): ApolloServerPlugin<Context
         // plugin must see the replaced result.
         willSendResponse(rc) {
           const body = rc.response.body;
-          if (body.kind !== 'single' || !body.singleResult.data) return Promise.resolve();
+          // Only answers sent to HTTP clients (the export route streams its own, bounded, files).
+          if (!rc.request.http || body.kind !== 'single' || !body.singleResult.data) return Promise.resolve();
           const bytes = Buffer.byteLength(JSON.stringify(body.singleResult));
           if (bytes > maxBytes) {
             body.singleResult.data = null;
