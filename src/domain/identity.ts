@@ -48,23 +48,26 @@ export function sortKeyOf(label: string): string {
   return foldName(label).replace(/-/g, ' ');
 }
 
+/** A scalar of a (validated) document as text: strings and numbers as written, anything else empty. */
+export const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
 /** The identity key of an entity stated without a loader-supplied id. */
 export function identityKey(entity: Record<string, unknown>, reportId: string): string {
-  const n = (v: unknown) => foldName(String(v));
+  const n = (v: unknown) => foldName(text(v));
   switch (entity.type) {
     case 'Person':
-      return `person|${n(entity.name)}|${entity.birthDate ?? ''}`;
+      return `person|${n(entity.name)}|${text(entity.birthDate)}`;
     case 'Organisation':
-      return `organisation|${n(entity.name)}|${String(entity.country ?? '')}`;
+      return `organisation|${n(entity.name)}|${text(entity.country)}`;
     case 'Location':
-      return `location|${n(entity.name)}|${String(entity.country ?? '')}`;
+      return `location|${n(entity.name)}|${text(entity.country)}`;
     case 'Event':
-      return `event|${n(entity.name)}|${entity.date ?? ''}`;
+      return `event|${n(entity.name)}|${text(entity.date)}`;
     case 'Seizure':
       // A seizure without a date is identified within its report.
-      return `seizure|${String(entity.commodity)}|${entity.quantity ?? ''}|${String(entity.unit ?? '')}|${entity.date ?? `report:${reportId}`}`;
+      return `seizure|${text(entity.commodity)}|${text(entity.quantity)}|${text(entity.unit)}|${text(entity.date) || `report:${reportId}`}`;
     default:
-      return `${String(entity.type).toLowerCase()}|${n(entity.name)}`;
+      return `${text(entity.type).toLowerCase()}|${n(entity.name)}`;
   }
 }
 

@@ -6,6 +6,8 @@
  * link the caller is shown. Nothing here reads a statement the query did not already filter.
  */
 
+import { text } from './identity';
+
 /** Statement bookkeeping that is not an entity or link property. */
 export const STATEMENT_META = new Set(['report', 'marking', 'grade', 'rank', 'reportDate', 'type', 'label', 'sortKey', 'aliasText', 'nameClean', 'id']);
 
@@ -105,10 +107,10 @@ export type LinkView = Record<string, unknown> & { id: string; type: string; fro
 /** Reference data (countries) carry their properties on the anchor and have no statements. */
 export function assembleEntity(anchor: Record<string, unknown> & { id: string; type: string }, statements: Statement[]): EntityView {
   if (statements.length === 0) {
-    return { ...anchor, label: String(anchor.name ?? anchor.id), sources: [] };
+    return { ...anchor, label: text(anchor.name) || anchor.id, sources: [] };
   }
   const props = mergeStatements(statements);
-  const label = chooseLabel(statements) ?? String(props.name ?? anchor.id);
+  const label = chooseLabel(statements) ?? (text(props.name) || anchor.id);
   if (typeof props.name === 'string') props.name = label;
   return { ...props, id: anchor.id, type: anchor.type, label, sources: sourcesOf(statements) };
 }
@@ -120,8 +122,8 @@ export function assembleLink(link: { id: string; type: string; fromId: string; t
 /** Label of one statement: its name, or for seizures a description of what was seized. */
 export function statementLabel(type: string, p: Record<string, unknown>): string {
   if (type === 'Seizure') {
-    const amount = p.quantity !== undefined ? `${p.quantity} ${p.unit ?? ''} `.replace('  ', ' ') : '';
-    return `${amount}${String(p.commodity).toLowerCase()}${p.date ? ` (${p.date})` : ''}`.trim();
+    const amount = p.quantity !== undefined ? `${text(p.quantity)} ${text(p.unit)} `.replace('  ', ' ') : '';
+    return `${amount}${text(p.commodity).toLowerCase()}${p.date ? ` (${text(p.date)})` : ''}`.trim();
   }
-  return String(p.name ?? '');
+  return text(p.name);
 }

@@ -70,5 +70,5 @@ export function toCSV(g: ExportGraph): string {
   }
   for (const n of g.nodes) if (!linked.has(n.id)) rows.push(row(null, n, undefined));
   const marking = `# ${markingText(g).replace(/[\r\n]+/g, ' ')}\n`;
-  return marking + stringify([CSV_COLUMNS as unknown as string[], ...rows], { quoted_match: /^#/ });
+  return marking + stringify([CSV_COLUMNS, ...rows], { quoted_match: /^#/ });
 }

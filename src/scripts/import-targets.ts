@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import { AuditAnchor } from '../audit/anchor';
 import { AuditLog, redactVariables } from '../audit/audit-log';
 import { Principal, visibilityOf } from '../auth/principal';
@@ -7,7 +6,7 @@ import { Config } from '../config';
 import { bootstrapDatabase } from '../db/bootstrap';
 import { openDatabase } from '../db/connect';
 import { WRITE_ROLES } from '../graphql/auth-checker';
-import { BadInputError, ErrorCode, forbidden } from '../errors';
+import { AppError, BadInputError, ErrorCode, forbidden } from '../errors';
 import { Importer, ReportImporter } from '../import/importer';
 
 /**
@@ -191,8 +190,7 @@ export async function verifyToken(config: Config, token: string): Promise<Princi
   }
 }
 
-const codeOf = (err: unknown): string =>
-  err instanceof GraphQLError && typeof err.extensions?.code === 'string' ? err.extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
+const codeOf = (err: unknown): string => (err instanceof AppError ? err.code : ErrorCode.INTERNAL_SERVER_ERROR);
 
 export class DirectTarget implements ImportTarget {
   private constructor(

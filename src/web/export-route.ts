@@ -94,7 +94,7 @@ export interface ExportRouteDeps {
   config: Config;
   apollo: ApolloServer<Context>;
   /** The same context the /graphql endpoint builds (token, rate limit, database availability). */
-  contextFor(req: express.Request): Promise<Context>;
+  contextFor: (req: express.Request) => Promise<Context>;
 }
 
 export function exportRoute({ config, apollo, contextFor }: ExportRouteDeps): express.RequestHandler {

@@ -49,7 +49,7 @@ const wantsHtml = (req: express.Request) => req.method === 'GET' && req.query.qu
 export interface WebDeps {
   config: Config;
   apollo: ApolloServer<Context>;
-  contextFor(req: express.Request): Promise<Context>;
+  contextFor: (req: express.Request) => Promise<Context>;
 }
 
 /**

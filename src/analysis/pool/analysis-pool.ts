@@ -21,7 +21,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AnalysisGraph, buildCsr, IndexedCsr, toMap } from '../algorithms/csr';
 import { Config } from '../../config';
-import { AppError, ErrorCode } from '../../graphql/errors';
+import { AppError, ErrorCode } from '../../errors';
 import { logger } from '../../logger';
 import { PROJECT_ROOT } from '../../paths';
 import { AlgorithmName, AlgorithmOptions, bareCsr, csrBuffers, ResultMessage, runTask, TaskMessage, TaskOutput } from './tasks';

@@ -35,7 +35,7 @@ export function toEntity(row: EntityRow): Entity {
 
 /** A link as listed under `viewpointId`: one GraphQL object per link and viewpoint (see `Link`). */
 export function toLink(row: LinkRow, viewpointId: string): Link {
-  return { ...row, id: `${row.id}~${viewpointId}`, linkId: row.id, viewpointId, sourceRefs: row.sources } as unknown as Link;
+  return { ...row, id: `${row.id}~${viewpointId}`, linkId: row.id, viewpointId, sourceRefs: row.sources };
 }
 
 export function toSources(sources: SourceRef[]): Source[] {
