@@ -58,21 +58,26 @@ function requestArb(bearer: string): fc.Arbitrary<Req> {
     fc.nat({ max: 3000 }).map((n) => `{"query":"{ __typename }","variables":${'['.repeat(n)}${']'.repeat(n)}}`),
   );
   const contentType = fc.constantFrom('application/json', 'application/json', 'application/json; charset=utf-8', 'text/plain', 'application/graphql', 'application/x-www-form-urlencoded', 'application/json; charset=latin1');
-  const post = fc.record({ body: rawBody, ct: contentType, auth }).map(({ body, ct, auth: a }) => ({
+  const post = fc.record({ body: rawBody, ct: contentType, auth }).map(({ body, ct, auth: a }): Req => ({
     method: 'POST',
     path: '/graphql',
     headers: { 'content-type': ct, ...(a ? { authorization: a } : {}) },
     body,
   }));
-  const get = fc.record({ q: fc.oneof(mutatedQuery, fc.string({ maxLength: 50 })), v: variables, auth }).map(({ q, v, auth: a }) => ({
+  const get = fc.record({ q: fc.oneof(mutatedQuery, fc.string({ maxLength: 50 })), v: variables, auth }).map(({ q, v, auth: a }): Req => ({
     method: 'GET',
     path: `/graphql?query=${uri(q)}${v !== undefined ? `&variables=${uri(typeof v === 'string' ? v : JSON.stringify(v))}` : ''}`,
     headers: { 'apollo-require-preflight': 'true', ...(a ? { authorization: a } : {}) },
   }));
   const other = fc.record({ method: fc.constantFrom('PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'), path: fc.constantFrom('/graphql', '/graphql/', '/ready', '/health', '/nope', '/graphql?query=%7B'), auth }).map(
-    ({ method, path, auth: a }) => ({ method, path, headers: a ? { authorization: a } : {} }),
+    ({ method, path, auth: a }): Req => ({ method, path, headers: a ? { authorization: a } : {} }),
   );
-  return fc.oneof({ arbitrary: post as fc.Arbitrary<Req>, weight: 6 }, { arbitrary: get as fc.Arbitrary<Req>, weight: 2 }, { arbitrary: other as fc.Arbitrary<Req>, weight: 1 });
+  const weighted: Array<{ arbitrary: fc.Arbitrary<Req>; weight: number }> = [
+    { arbitrary: post, weight: 6 },
+    { arbitrary: get, weight: 2 },
+    { arbitrary: other, weight: 1 },
+  ];
+  return fc.oneof(...weighted);
 }
 
 function send(url: string, r: Req): Promise<{ status: number; body: string }> {

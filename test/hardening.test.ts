@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { parse } from 'graphql';
+import { Kind, parse } from 'graphql';
 import { queryCost } from '../src/graphql/cost';
 import { buildGraphQLSchema } from '../src/graphql/schema';
 import { ReportImporter } from '../src/import/importer';
@@ -78,7 +78,7 @@ describe('hardening', () => {
       for (const block of blocks) {
         const doc = parse(block);
         for (const op of doc.definitions) {
-          if (op.kind !== 'OperationDefinition' || (op.variableDefinitions ?? []).some((v) => v.type.kind === 'NonNullType')) continue;
+          if (op.kind !== Kind.OPERATION_DEFINITION || (op.variableDefinitions ?? []).some((v) => v.type.kind === Kind.NON_NULL_TYPE)) continue;
           expect({ op: op.name?.value ?? block.slice(0, 60), ok: queryCost(schema, doc, {}, op.name?.value) <= 100000 }).toEqual({ op: op.name?.value ?? block.slice(0, 60), ok: true });
         }
       }

@@ -124,7 +124,7 @@ export class EmbeddedNeo4jProcess extends EventEmitter {
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     const stderrTail: string[] = [];
-    readline.createInterface({ input: child.stderr! }).on('line', (line) => {
+    readline.createInterface({ input: child.stderr }).on('line', (line) => {
       stderrTail.push(line);
       if (stderrTail.length > 40) stderrTail.shift();
       logger.debug({ neo4j: line }, 'embedded neo4j');
@@ -135,7 +135,7 @@ export class EmbeddedNeo4jProcess extends EventEmitter {
         reject(new Error(`embedded Neo4j did not become ready within ${this.options.startTimeoutMs ?? 120000} ms`));
       }, this.options.startTimeoutMs ?? 120000);
       let ready = false;
-      readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      readline.createInterface({ input: child.stdout }).on('line', (line) => {
         if (!ready && line.startsWith(READY_PREFIX)) {
           ready = true;
           clearTimeout(timer);

@@ -31,7 +31,7 @@ export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
 
 /** The estimated cost of one operation of a document. */
 export function queryCost(schema: GraphQLSchema, query: Parameters<typeof getComplexity>[0]['query'], variables?: Record<string, unknown>, operationName?: string): number {
-  return getComplexity({ schema, query, variables: variables as Record<string, any>, operationName, estimators: [listSizeEstimator] });
+  return getComplexity({ schema, query, variables, operationName, estimators: [listSizeEstimator] });
 }
 
 /** Refuses, before execution, any operation whose estimate exceeds `budget` (QUERY_TOO_COMPLEX, HTTP 400). */

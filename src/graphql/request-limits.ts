@@ -1,6 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import express from 'express';
-import { FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import { FragmentDefinitionNode, GraphQLError, Kind, OperationTypeNode, SelectionSetNode } from 'graphql';
 import http from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { Context } from './context';
@@ -152,9 +152,9 @@ export function analysisConcurrencyPlugin(max: number): ApolloServerPlugin<Conte
       let subject: string | undefined;
       return {
         async didResolveOperation(rc) {
-          const op = rc.operation as OperationDefinitionNode | undefined;
+          const op = rc.operation;
           subject = rc.contextValue?.principal?.subject;
-          if (!op || op.operation !== 'query' || !subject) return;
+          if (!op || op.operation !== OperationTypeNode.QUERY || !subject) return;
           const fragments = new Map(
             rc.document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
           );
