@@ -19,6 +19,9 @@ COPY --from=build /app/dist ./dist
 COPY cypher ./cypher
 COPY schema ./schema
 COPY seed ./seed
+# The audit key file (unless AUDIT_KEY is set) and the signed checkpoints of the audit chain.
+RUN mkdir -p /var/lib/cla-audit && chown node:node /var/lib/cla-audit && chmod 700 /var/lib/cla-audit
+ENV AUDIT_DIR=/var/lib/cla-audit
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --retries=3 CMD node -e "fetch('http://127.0.0.1:4000/ready').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"

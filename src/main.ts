@@ -3,6 +3,7 @@ import { mintToken } from './auth/tokens';
 import { Config, ConfigError, loadConfig } from './config';
 import { bootstrapDatabase } from './db/bootstrap';
 import { openDatabase } from './db/connect';
+import { authenticationIsOff } from './db/credentials';
 import { seedIfEmpty } from './import/seed';
 import { logger } from './logger';
 import { createApp } from './server';
@@ -34,6 +35,11 @@ async function main(): Promise<void> {
   }
 
   const { db, uri, embedded, close } = await openDatabase(config);
+  if (config.production && (await authenticationIsOff(uri))) {
+    await close();
+    process.stderr.write(`refusing to start in production: the database at ${uri} has authentication turned off\n`);
+    process.exit(2);
+  }
   db.startMonitoring();
   await bootstrapDatabase(db);
   if (config.seedOnEmpty) await seedIfEmpty(db, config.identitySecret);

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { mintToken } from '../src/auth/tokens';
+import { AuditAnchor } from '../src/audit/anchor';
 import { AuditLog } from '../src/audit/audit-log';
 import { freePort } from '../src/db/embedded-neo4j';
 import { Database } from '../src/db/database';
@@ -164,7 +165,8 @@ describe('npm run import: authenticated, clearance-checked, audited', () => {
     const ids = await db.read<{ id: string }>('MATCH (:Report {id: $id})-[:STATES]->(e) RETURN e.id AS id', { id: 'CLI-DIRECT-1' });
     expect([...entries[0].changedIds].sort()).toEqual(ids.map((r) => r.id).sort());
     // the server's and the CLI's entries form one intact chain
-    expect((await new AuditLog(db).verify()).brokenAt).toBeNull();
+    // (with the run's audit key, and the checkpoints the CLI's direct path wrote)
+    expect((await new AuditLog(db, new AuditAnchor({ key: process.env.AUDIT_KEY, dir: process.env.AUDIT_DIR! })).verify()).brokenAt).toBeNull();
   });
 
   it.each([['API'], ['direct']])('refuses an analyst token with FORBIDDEN and writes nothing (%s)', async (mode) => {

@@ -1081,8 +1081,11 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
     async function entriesOf(subject: string): Promise<AuditRow[]> {
       const out: AuditRow[] = [];
       let after: string | null = null;
+      // The audit log shows an entry in full only to admins whose clearance and releasability cover
+      // what it touched (issue 9 item 3; test/audit-trail.test.ts): this auditor's cover all the fixtures.
+      const auditor = await token({ sub: 'u_auditor', roles: ['admin'], agency: GOD.agency, country: GOD.country, clearance: 'SECRET' });
       for (;;) {
-        const res: GqlResponse = await as(tokens.admin)(
+        const res: GqlResponse = await as(auditor)(
           `query auditPage($subject: String, $after: String) { auditLog(first: 500, subject: $subject, after: $after) { totalCount pageInfo { hasNextPage endCursor }
             edges { node { seq at subject agency country roles operationName operationType variables returnedIds changedIds outcome durationMs prevHash hash } } } }`,
           { subject, after },

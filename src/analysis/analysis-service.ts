@@ -151,6 +151,8 @@ export class AnalysisService {
 
   async centrality(auth: VisibilityParams, algorithm: CentralityAlgorithmName, scope: Scope | undefined, top: number) {
     const graph = await this.scopeGraph(auth, scope);
+    // An empty scope (unknown or hidden ids) has no scores: answer empty, never a library error.
+    if (graph.nodes.length === 0) return { ranked: [] as Array<[string, number]>, approximate: false, nodeCount: 0, edgeCount: 0 };
     const approximate = (algorithm === 'BETWEENNESS' || algorithm === 'CLOSENESS') && graph.nodes.length > EXACT_LIMIT;
     const sampling = approximate ? { sampleSize: SAMPLE_SIZE } : undefined;
     const scores: Map<string, number> = await this.pool.run(CENTRALITY_ALGORITHMS[algorithm], graph, sampling);

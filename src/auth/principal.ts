@@ -23,8 +23,13 @@ export function clearanceLevel(c: Clearance): number {
 export interface VisibilityParams {
   clearance: number;
   principals: string[];
+  /** `releasableTo` entries of two letters are countries, longer ones agencies (src/auth/markings.ts). */
+  agency: string;
+  country: string;
 }
 
 export function visibilityOf(p: Principal): VisibilityParams {
-  return { clearance: clearanceLevel(p.clearance), principals: [p.agency.toUpperCase(), p.country.toUpperCase()] };
+  const agency = p.agency.toUpperCase();
+  const country = p.country.toUpperCase();
+  return { clearance: clearanceLevel(p.clearance), principals: [agency, country], agency, country };
 }

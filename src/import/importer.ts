@@ -1,4 +1,5 @@
 import neo4j, { ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import { releasableToCaller } from '../auth/markings';
 import { CLEARANCES, VisibilityParams } from '../auth/principal';
 import { cypher } from '../db/cypher';
 import { Database } from '../db/database';
@@ -262,7 +263,7 @@ export class ReportImporter {
    */
   private checkOwnership(lock: LockRow, caller: Importer | undefined, path: string) {
     if (!caller || lock.fresh) return;
-    const readable = (lock.level ?? 0) <= caller.auth.clearance && (lock.releasableTo.length === 0 || lock.releasableTo.some((x) => caller.auth.principals.includes(x)));
+    const readable = (lock.level ?? 0) <= caller.auth.clearance && releasableToCaller(lock.releasableTo, caller.auth);
     if (!readable) throw new BadInputError([{ path, message: 'is already used by another report' }]);
     if (!caller.admin && lock.agency !== caller.agency.toUpperCase()) {
       throw forbidden(`Report ${path === 'id' ? '' : 'id '}belongs to ${lock.agency}: only its loaders (or an admin) may change it.`);

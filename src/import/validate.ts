@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Problem } from '../errors';
 import { PROJECT_ROOT } from '../paths';
+import { isAgencyCode, releasableKind } from '../auth/markings';
 import { isCountryCode } from '../domain/countries';
 import { EntityTypeName, LINK_ENDPOINTS, LinkTypeName, PARTICIPATION_ROLES } from '../domain/vocabulary';
 
@@ -92,6 +93,29 @@ export function validateReport(doc: unknown): Problem[] {
     return problems.length ? problems : [{ path: '(document)', message: 'must be a JSON object' }];
   }
   semanticProblems(doc as Partial<ReportDocument>).forEach(add);
+  markingProblems(doc as Partial<ReportDocument>).forEach(add);
+  return problems;
+}
+
+/**
+ * Issue 9 item 10 — the releasability convention (src/auth/markings.ts): a two-letter entry of
+ * `releasableTo` must be an ISO country code, anything longer an agency code; the reporting agency
+ * is an agency code. Kept apart from the other semantic rules on purpose.
+ */
+function markingProblems(doc: Partial<ReportDocument>): Problem[] {
+  const problems: Problem[] = [];
+  const report = doc.report;
+  if (!report || typeof report !== 'object') return problems;
+  if (typeof report.agency === 'string' && !isAgencyCode(report.agency.toUpperCase())) {
+    problems.push({ path: 'report.agency', message: 'must be an agency code of 3-50 characters (A-Z 0-9 . _ -); two letters name a country' });
+  }
+  if (Array.isArray(report.releasableTo)) {
+    report.releasableTo.forEach((entry, i) => {
+      if (typeof entry !== 'string') return;
+      const kind = releasableKind(entry);
+      if (typeof kind === 'object') problems.push({ path: `report.releasableTo[${i}]`, message: kind.problem });
+    });
+  }
   return problems;
 }
 

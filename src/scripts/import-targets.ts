@@ -1,3 +1,4 @@
+import { AuditAnchor } from '../audit/anchor';
 import { AuditLog, redactVariables } from '../audit/audit-log';
 import { Principal, visibilityOf } from '../auth/principal';
 import { TokenVerifier } from '../auth/tokens';
@@ -177,7 +178,7 @@ export async function auditCliImport(
     outcome: entry.outcome,
     durationMs: entry.durationMs,
   });
-  await audit.append(record);
+  await audit.append(record, visibilityOf(principal));
 }
 
 /** Verifies the token exactly as the server does (JWT secret or JWKS from the configuration). */
@@ -212,7 +213,7 @@ export class DirectTarget implements ImportTarget {
     return new DirectTarget(
       `${connection.uri} (directly, ${note}; audited as ${DIRECT_OPERATION_NAME})`,
       new ReportImporter(connection.db, config.identitySecret),
-      new AuditLog(connection.db),
+      new AuditLog(connection.db, new AuditAnchor(config.audit)),
       principal,
       () => connection.close(),
     );

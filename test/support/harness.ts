@@ -1,4 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CHECKPOINT_FILE } from '../../src/audit/anchor';
 import { Clearance, Role } from '../../src/auth/principal';
 import { mintToken } from '../../src/auth/tokens';
 import { Config, DEV_JWT_SECRET, loadConfig } from '../../src/config';
@@ -10,7 +13,14 @@ import { createApp } from '../../src/server';
 export { DATASETS } from './datasets';
 
 export function testConfig(overrides: Partial<NodeJS.ProcessEnv> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', NEO4J_URI: process.env.NEO4J_TEST_URI, ...overrides });
+  return loadConfig({
+    NODE_ENV: 'test',
+    NEO4J_URI: process.env.NEO4J_TEST_URI,
+    NEO4J_PASSWORD: process.env.NEO4J_TEST_PASSWORD,
+    AUDIT_KEY: process.env.AUDIT_KEY,
+    AUDIT_DIR: path.join(os.tmpdir(), 'audit-unused'),
+    ...overrides,
+  });
 }
 
 export async function connect(probeIntervalMs = 500): Promise<Database> {
@@ -20,8 +30,12 @@ export async function connect(probeIntervalMs = 500): Promise<Database> {
   return db;
 }
 
+/** Audit folders of the servers started in this file: a reset empties the trail, and its anchors with it. */
+const auditDirs = new Set<string>();
+
 /** Empties the database (but keeps the schema and re-applies the reference data). */
 export async function resetDatabase(db: Database): Promise<void> {
+  for (const dir of auditDirs) fs.rmSync(path.join(dir, CHECKPOINT_FILE), { force: true });
   for (;;) {
     const [{ deleted }] = await db.write<{ deleted: number }>('MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted');
     if (deleted === 0) break;
@@ -67,11 +81,13 @@ export interface TestServer {
 
 /** The real app on a random port, against the test database. */
 export async function startServer(env: Partial<NodeJS.ProcessEnv> = {}): Promise<TestServer> {
-  const config = testConfig({ PORT: '0', ...env });
+  // A fresh folder for the audit checkpoints: suites reset the database (and with it the chain).
+  const config = testConfig({ PORT: '0', AUDIT_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'audit-')), ...env });
   const db = new Database({ ...config.neo4j, uri: config.neo4j.uri!, probeIntervalMs: 500 });
   await db.waitUntilAvailable(60000);
   db.startMonitoring();
   await bootstrapDatabase(db);
+  auditDirs.add(config.audit.dir);
   const app = await createApp(config, db);
   const port = await app.listen(0);
   const url = `http://127.0.0.1:${port}`;

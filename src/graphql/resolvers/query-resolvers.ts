@@ -117,7 +117,13 @@ export class QueryResolver {
   @Authorized(...READ_ROLES)
   @Query(() => ReportConnection, { description: 'Reports visible to the caller, newest first.' })
   async reports(@Args() { first, after }: PageArgs, @Arg('agency', () => String, { nullable: true }) agency: string | undefined, @Ctx() ctx: Context) {
-    const cursor = openCursor(ctx.config.identitySecret, after, (v): v is { date: string; id: string } => typeof (v as { date?: unknown })?.date === 'string' && typeof (v as { id?: unknown })?.id === 'string');
+    const cursor = openCursor(
+      ctx.config.identitySecret,
+      after,
+      // the date is fed to Cypher's date(): only a real calendar date may pass (a forged one is BAD_USER_INPUT)
+      (v): v is { date: string; id: string } =>
+        typeof (v as { date?: unknown })?.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test((v as { date: string }).date) && !Number.isNaN(Date.parse((v as { date: string }).date)) && typeof (v as { id?: unknown })?.id === 'string',
+    );
     const result = await ctx.repository.reportsPage(ctx.auth, upper(agency), cursor, checkFirst(ctx, first));
     const edges = result.page.map((r) => ({ cursor: sealCursor(ctx.config.identitySecret, { date: r.date, id: r.id }), node: r }));
     return { edges, totalCount: result.total, pageInfo: pageInfoOf(result.start, result.total, edges) };
