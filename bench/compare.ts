@@ -33,6 +33,9 @@ import type { Job, JobResult } from './load-worker';
  * load round (5 / 20), BENCH_CLIENTS (10).
  */
 const QUICK = process.argv.includes('--quick');
+/** `--only entity,persons`: load rounds of these queries only (import and analysis always run); the others' ratios print as null. */
+const onlyAt = process.argv.indexOf('--only');
+const QUERIES = (['entity', 'persons', 'neighbourhood'] as const).filter((q) => onlyAt < 0 || (process.argv[onlyAt + 1] ?? '').split(',').includes(q));
 const PERSONS = Number(process.env.BENCH_PERSONS ?? (QUICK ? 5000 : 20000));
 const REPORTS = Number(process.env.BENCH_REPORTS ?? (QUICK ? 2 : 4));
 const ROUND_MS = 1000 * Number(process.env.BENCH_SECONDS ?? (QUICK ? 5 : 20));
@@ -292,7 +295,11 @@ async function main() {
       const cold = await timed(query);
       return { cold, warm: await timed(query) };
     };
+    global.gc?.();
+    const heapBefore = process.memoryUsage();
     const analysis = { pagerank: await coldWarm(OURS.pagerank), louvain: await coldWarm(OURS.louvain) };
+    global.gc?.();
+    const heapAfter = process.memoryUsage();
 
     // --- the same requests for everyone, and the raw twins recorded from ours ------------------
     const rnd = mulberry32(42);
@@ -346,10 +353,10 @@ async function main() {
     };
     const rounds: Record<string, Round[]> = {};
     const loadBefore = os.loadavg()[0].toFixed(2);
-    for (const query of ['entity', 'persons', 'neighbourhood'] as const) {
+    for (const query of QUERIES) {
       const targets: Target[] = query === 'neighbourhood' ? ['ours', 'raw'] : ['ours', 'raw', 'peer'];
       // A short warm-up of each (JIT, query plans, pools), then rounds A-B-C-C-B-A.
-      for (const target of targets) await runJob(jobs(query, 1000)[target]!);
+      for (const target of targets) await runJob(jobs(query, Math.max(2000, ROUND_MS / 5))[target]!);
       const order = [...targets, ...[...targets].reverse()];
       rounds[query] = [];
       for (const target of order) {
@@ -365,7 +372,7 @@ async function main() {
     const rate = (r: Round) => r.result.requests / r.result.seconds;
     const of = (query: string, target: Target) => rounds[query].filter((r) => r.target === target);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    const throughput = (query: string, target: Target) => mean(of(query, target).map(rate));
+    const throughput = (query: string, target: Target) => (rounds[query] ? mean(of(query, target).map(rate)) : NaN);
     const fmt = (x: number, digits = 1) => x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
     const load = `${loadBefore} before the load rounds, ${os.loadavg()[0].toFixed(2)} after (1-minute averages; other work shares the machine)`;
     say(`# bench:compare${QUICK ? ' --quick' : ''}: ${persons.toLocaleString('en')} persons, ${links.toLocaleString('en')} ASSOCIATE_OF statements (demo seed + 1,000 warm-up + ${PERSONS.toLocaleString('en')} synthetic in ${REPORTS} reports)`);
@@ -403,9 +410,13 @@ async function main() {
     say();
     say('| analysis through the API | cold s | warm s | warm ÷ cold |');
     say('|---|---:|---:|---:|');
+    const mib = (b: number) => `${fmt(b / 2 ** 20, 0)} MiB`;
     for (const [name, t] of Object.entries(analysis)) say(`| ${name === 'pagerank' ? 'centrality PAGERANK' : 'communities LOUVAIN'} | ${fmt(t.cold, 2)} | ${fmt(t.warm, 2)} | ${fmt(t.warm / t.cold, 2)} |`);
+    say(
+      `Service process memory around the analysis calls (the main thread's heap: API and importer): heap used ${mib(heapBefore.heapUsed)} → ${mib(heapAfter.heapUsed)}, RSS ${mib(heapBefore.rss)} → ${mib(heapAfter.rss)}${global.gc ? ' (after a forced GC)' : ' (run node with --expose-gc to measure after a GC)'}.`,
+    );
     say();
-    const round3 = (x: number) => Math.round(x * 1000) / 1000;
+    const round3 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : null);
     const ratios = {
       entityVsRaw: round3(throughput('entity', 'ours') / throughput('entity', 'raw')),
       entityVsPeer: round3(throughput('entity', 'ours') / throughput('entity', 'peer')),
