@@ -412,6 +412,7 @@ async function main() {
     say('|---|---:|---:|---:|');
     const mib = (b: number) => `${fmt(b / 2 ** 20, 0)} MiB`;
     for (const [name, t] of Object.entries(analysis)) say(`| ${name === 'pagerank' ? 'centrality PAGERANK' : 'communities LOUVAIN'} | ${fmt(t.cold, 2)} | ${fmt(t.warm, 2)} | ${fmt(t.warm / t.cold, 2)} |`);
+    say();
     say(
       `Service process memory around the analysis calls (the main thread's heap: API and importer): heap used ${mib(heapBefore.heapUsed)} → ${mib(heapAfter.heapUsed)}, RSS ${mib(heapBefore.rss)} → ${mib(heapAfter.rss)}${global.gc ? ' (after a forced GC)' : ' (run node with --expose-gc to measure after a GC)'}.`,
     );
