@@ -13,7 +13,13 @@ export async function bootstrapDatabase(db: Database): Promise<void> {
         'per-report statements: start with an empty database (for the embedded one, delete .neo4j-data) and re-import the reports.',
     );
   }
-  for (const statement of statements('schema')) await db.write(statement);
+  for (const statement of statements('schema')) {
+    // Replicas starting together race on `IF NOT EXISTS`: the loser is told the rule already exists,
+    // which is the state the statement asks for.
+    await db.write(statement).catch((err: { code?: string }) => {
+      if (!/^Neo\.ClientError\.Schema\.(EquivalentSchemaRuleAlreadyExists|IndexAlreadyExists|ConstraintAlreadyExists)$/.test(err?.code ?? '')) throw err;
+    });
+  }
   await db.write('CALL db.awaitIndexes(120)');
   const countries = allCountries().map((c) => ({ ...c, id: countryId(c.code), sortKey: sortKeyOf(c.name) }));
   await db.write(cypher('countries-upsert'), { countries });
