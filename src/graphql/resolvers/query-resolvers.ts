@@ -2,7 +2,11 @@ import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { EntityRow, TypedList } from '../../domain/repository';
 import { EntityTypeName } from '../../domain/vocabulary';
-import { ReportImporter } from '../../import/importer';
+import { ManagedTransaction } from 'neo4j-driver';
+import { markingOfReport, redactVariables } from '../../audit/audit-log';
+import { CLEARANCES } from '../../auth/principal';
+import { ImportOutcome, ReportImporter } from '../../import/importer';
+import { ReportDocument } from '../../import/validate';
 import { Context } from '../context';
 import { openCursor, sealCursor } from '../cursors';
 import { badInput, checkRange } from '../errors';
@@ -188,8 +192,34 @@ export class QueryResolver {
     @Arg('report', () => ReportInputScalar) report: unknown,
     @Arg('validateOnly', { defaultValue: false, description: 'Run every check and answer what would change, writing nothing.' }) validateOnly: boolean,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ImportResult> {
-    const outcome = await importerOf(ctx).import(report, ctx.principal.subject, callerOf(ctx), { validateOnly });
+    const started = Date.now();
+    let head: { seq: number; hash: string } | undefined;
+    // The import's audit entry commits in the import's own transaction: a committed import always
+    // has its entry, whatever happens to the connection afterwards (a failed import is audited,
+    // as every request is, by the audit plugin).
+    const inTransaction = async (tx: ManagedTransaction, outcome: ImportOutcome) => {
+      const { classification, releasableTo } = (report as ReportDocument).report;
+      const record = ctx.audit.record(ctx.principal, {
+        at: new Date().toISOString(),
+        operationName: info.operation.name?.value ?? null,
+        operationType: 'mutation',
+        variables: redactVariables(info.variableValues),
+        returnedIds: outcome.entities.map((e) => e.id),
+        changedIds: outcome.changedIds,
+        outcome: 'ok',
+        durationMs: Date.now() - started,
+      });
+      const level = CLEARANCES.indexOf(classification as (typeof CLEARANCES)[number]);
+      head = await ctx.audit.appendInTransaction(tx, record, markingOfReport(level, releasableTo ?? []), ctx.auth);
+    };
+    const outcome = await importerOf(ctx).import(report, ctx.principal.subject, callerOf(ctx), { validateOnly, inTransaction });
+    if (head) {
+      await ctx.audit.anchorHead(head);
+      // the request's only field: its entry is written (otherwise the plugin records the request too)
+      if (info.operation.selectionSet.selections.length === 1) ctx.auditWritten = true;
+    }
     if (!outcome.dryRun) outcome.changedIds.forEach((id) => ctx.changedIds.add(id));
     return outcome;
   }
