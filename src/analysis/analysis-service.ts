@@ -102,15 +102,32 @@ export class AnalysisService {
    * The visible subgraph a scope describes, from the cache when the caller's visibility class, the
    * data version and the scope are those of an earlier read (one short query checks the version).
    */
-  async scopeGraph(auth: VisibilityParams, scope: Scope = {}): Promise<AnalysisGraph> {
-    if (!this.cache) return this.readScopeGraph(auth, scope);
-    const [v] = await this.db.read<{ visible: string[]; reports: number; revisions: number; latest: string | null }>(cypher('analysis-version'), { auth });
-    const key = JSON.stringify([[...v.visible].sort(), v.reports, v.revisions, v.latest, scopeKey(scope)]);
+  async scopeGraph(auth: VisibilityParams, scope: Scope = {}, knownKey?: string): Promise<AnalysisGraph> {
+    const key = knownKey ?? (await this.cacheKey(auth, scope));
+    if (!this.cache || !key) return this.readScopeGraph(auth, scope);
     const cached = this.cache.get(key);
     if (cached) return cached;
     const graph = await this.readScopeGraph(auth, scope);
     this.cache.set(key, graph);
     return graph;
+  }
+
+  /** The cache key of a scope for this caller: visibility class, data version, scope (none without a cache). */
+  private async cacheKey(auth: VisibilityParams, scope: Scope = {}): Promise<string | undefined> {
+    if (!this.cache) return undefined;
+    const [v] = await this.db.read<{ visible: string[]; reports: number; revisions: number; latest: string | null }>(cypher('analysis-version'), { auth });
+    return JSON.stringify([[...v.visible].sort(), v.reports, v.revisions, v.latest, scopeKey(scope)]);
+  }
+
+  /** An analysis result from the cache, or computed (on the cached scope graph) and kept. */
+  private async cachedResult<T>(auth: VisibilityParams, scope: Scope | undefined, analysis: string, compute: (graph: AnalysisGraph) => Promise<T>, bytes: (r: T) => number): Promise<T> {
+    const key = await this.cacheKey(auth, scope);
+    const resultKey = key && `${key}|${analysis}`;
+    const cached = resultKey ? this.cache!.getResult<T>(resultKey) : undefined;
+    if (cached) return cached;
+    const result = await compute(await this.scopeGraph(auth, scope, key));
+    if (resultKey) this.cache!.setResult(resultKey, result, bytes(result));
+    return result;
   }
 
   /** Reads the visible subgraph a scope describes, as an undirected analysis graph. */
@@ -150,18 +167,35 @@ export class AnalysisService {
   }
 
   async centrality(auth: VisibilityParams, algorithm: CentralityAlgorithmName, scope: Scope | undefined, top: number) {
-    const graph = await this.scopeGraph(auth, scope);
-    // An empty scope (unknown or hidden ids) has no scores: answer empty, never a library error.
-    if (graph.nodes.length === 0) return { ranked: [] as Array<[string, number]>, approximate: false, nodeCount: 0, edgeCount: 0 };
-    const approximate = (algorithm === 'BETWEENNESS' || algorithm === 'CLOSENESS') && graph.nodes.length > EXACT_LIMIT;
-    const sampling = approximate ? { sampleSize: SAMPLE_SIZE } : undefined;
-    const scores: Map<string, number> = await this.pool.run(CENTRALITY_ALGORITHMS[algorithm], graph, sampling);
-    const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top);
-    return { ranked, approximate, nodeCount: graph.nodes.length, edgeCount: graph.edges.length };
+    const all = await this.cachedResult(
+      auth,
+      scope,
+      `centrality:${algorithm}`,
+      async (graph) => {
+        // An empty scope (unknown or hidden ids) has no scores: answer empty, never a library error.
+        if (graph.nodes.length === 0) return { ranked: [] as Array<[string, number]>, approximate: false, nodeCount: 0, edgeCount: 0 };
+        const approximate = (algorithm === 'BETWEENNESS' || algorithm === 'CLOSENESS') && graph.nodes.length > EXACT_LIMIT;
+        const sampling = approximate ? { sampleSize: SAMPLE_SIZE } : undefined;
+        const scores: Map<string, number> = await this.pool.run(CENTRALITY_ALGORITHMS[algorithm], graph, sampling);
+        const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+        return { ranked, approximate, nodeCount: graph.nodes.length, edgeCount: graph.edges.length };
+      },
+      (r) => r.ranked.reduce((sum, [id]) => sum + 48 + 2 * id.length, 64),
+    );
+    return { ...all, ranked: all.ranked.slice(0, top) };
   }
 
   async communities(auth: VisibilityParams, algorithm: CommunityAlgorithmName, scope: Scope | undefined, seed?: number) {
-    const graph = await this.scopeGraph(auth, scope);
+    return this.cachedResult(
+      auth,
+      scope,
+      `communities:${algorithm}:${seed ?? ''}`,
+      (graph) => this.computeCommunities(graph, algorithm, seed),
+      (r) => r.communities.reduce((sum, c) => sum + c.members.reduce((s, m) => s + 16 + 2 * m.length, 32), 64),
+    );
+  }
+
+  private async computeCommunities(graph: AnalysisGraph, algorithm: CommunityAlgorithmName, seed?: number) {
     // Louvain weighted, as networkx's louvain_communities is by default (link weights, 1 when unset);
     // components with the unweighted modularity of that partition.
     const { communityOf, modularity } =

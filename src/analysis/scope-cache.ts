@@ -8,23 +8,37 @@ import { AnalysisGraph } from './graph-algorithms';
  * entries; an import, revision or retraction changes the version, so stale graphs are never hit.
  */
 export class ScopeCache {
-  private readonly lru: LRUCache<string, AnalysisGraph>;
+  /** Scope graphs, and the results of analyses on them (same keys plus the analysis), in one bound. */
+  private readonly lru: LRUCache<string, { value: unknown; bytes: number }>;
   hits = 0;
   misses = 0;
 
   constructor(maxBytes: number) {
-    this.lru = new LRUCache<string, AnalysisGraph>({ maxSize: Math.max(1, maxBytes), sizeCalculation: (g) => Math.max(1, estimateBytes(g)) });
+    this.lru = new LRUCache<string, { value: unknown; bytes: number }>({ maxSize: Math.max(1, maxBytes), sizeCalculation: (e) => Math.max(1, e.bytes) });
+  }
+
+  private lookup<T>(key: string): T | undefined {
+    const entry = this.lru.get(key);
+    if (entry) this.hits += 1;
+    else this.misses += 1;
+    return entry?.value as T | undefined;
   }
 
   get(key: string): AnalysisGraph | undefined {
-    const graph = this.lru.get(key);
-    if (graph) this.hits += 1;
-    else this.misses += 1;
-    return graph;
+    return this.lookup<AnalysisGraph>(`graph:${key}`);
   }
 
   set(key: string, graph: AnalysisGraph): void {
-    this.lru.set(key, graph);
+    this.lru.set(`graph:${key}`, { value: graph, bytes: estimateBytes(graph) });
+  }
+
+  /** The result of an analysis of a cached scope (key: the scope's key and the analysis). */
+  getResult<T>(key: string): T | undefined {
+    return this.lookup<T>(`result:${key}`);
+  }
+
+  setResult(key: string, value: unknown, bytes: number): void {
+    this.lru.set(`result:${key}`, { value, bytes });
   }
 
   clear(): void {

@@ -1,9 +1,11 @@
-import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, Field, Float, ID, Info, InputType, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { AnalysisService, CentralityAlgorithmName, CommunityAlgorithmName, Scope } from '../../analysis/analysis-service';
 import { EntityRow, LinkRow } from '../../domain/repository';
 import { EntityTypeName, LINK_TYPES, LinkTypeName, UNDIRECTED_LINKS } from '../../domain/vocabulary';
 import { READ_ROLES } from '../auth-checker';
 import { Context } from '../context';
+import { selects } from '../selection';
 import { badInput, checkRange, notFound } from '../errors';
 import { DateScalar, EntityType, LinkType } from '../scalars';
 import { Entity, GraphEdge, GraphNode, Subgraph, WalkOrientation } from '../types';
@@ -273,9 +275,11 @@ export class AnalysisResolver {
     @Arg('algorithm', () => CommunityAlgorithm, { defaultValue: CommunityAlgorithm.LOUVAIN }) algorithm: CommunityAlgorithmName,
     @Arg('scope', () => AnalysisScope, { nullable: true }) scope?: AnalysisScope,
     @Arg('seed', () => Int, { nullable: true, description: 'Louvain is randomised; the same seed gives the same partition.' }) seed?: number,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<CommunitiesResult> {
     const result = await this.service(ctx).communities(ctx.auth, algorithm, scope, seed ?? undefined);
-    const found = await entities(ctx, result.communities.flatMap((c) => c.members));
+    // members' labels are read only when asked for (a whole-network partition has every entity in it)
+    const found = info && !selects(info, 'communities', 'members') ? new Map<string, EntityRow>() : await entities(ctx, result.communities.flatMap((c) => c.members));
     return {
       modularity: result.modularity,
       communities: result.communities.map((c) => ({

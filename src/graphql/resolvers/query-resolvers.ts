@@ -1,4 +1,4 @@
-import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { EntityRow, TypedList } from '../../domain/repository';
 import { EntityTypeName } from '../../domain/vocabulary';
@@ -9,6 +9,7 @@ import { ImportOutcome, ReportImporter } from '../../import/importer';
 import { ReportDocument } from '../../import/validate';
 import { Context } from '../context';
 import { openCursor, sealCursor } from '../cursors';
+import { selects } from '../selection';
 import { badInput, checkRange } from '../errors';
 import { cleanName } from '../../domain/identity';
 import { Commodity, DateScalar, EntityType, OperationKind, ReportInputScalar } from '../scalars';
@@ -66,20 +67,6 @@ async function entityPage(
 }
 
 const upper = (s?: string | null) => (s ? s.toUpperCase() : null);
-
-/** Whether the field being resolved selects `name` (directly, or in a fragment). */
-function selects(info: GraphQLResolveInfo, name: string): boolean {
-  const visit = (set: SelectionSetNode | undefined, seen: Set<string>): boolean =>
-    !!set?.selections.some((sel) => {
-      if (sel.kind === Kind.FIELD) return sel.name.value === name;
-      if (sel.kind === Kind.INLINE_FRAGMENT) return visit(sel.selectionSet, seen);
-      const fragment = info.fragments[sel.name.value];
-      if (!fragment || seen.has(sel.name.value)) return false;
-      seen.add(sel.name.value);
-      return visit(fragment.selectionSet, seen);
-    });
-  return info.fieldNodes.some((node) => visit(node.selectionSet, new Set()));
-}
 
 /**
  * A typed list as a connection: one read for the page (walking the statement index), and the
