@@ -5,7 +5,7 @@ import path from 'node:path';
 import { AuditAnchor } from '../src/audit/anchor';
 import { AuditLog, AuditRecord } from '../src/audit/audit-log';
 import { loadConfig } from '../src/config';
-import { bootstrapDatabase } from '../src/db/bootstrap';
+import { bootstrapDatabase } from '../src/bootstrap';
 import { openDatabase } from '../src/db/connect';
 import { freePort } from '../src/db/embedded-neo4j';
 

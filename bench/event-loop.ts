@@ -6,7 +6,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { mulberry32 } from '../src/analysis/algorithms/prng';
 import { mintToken } from '../src/auth/tokens';
 import { Config, DEV_JWT_SECRET, loadConfig } from '../src/config';
-import { bootstrapDatabase } from '../src/db/bootstrap';
+import { bootstrapDatabase } from '../src/bootstrap';
 import { openDatabase } from '../src/db/connect';
 import { freePort } from '../src/db/embedded-neo4j';
 import { ReportImporter } from '../src/import/importer';

@@ -7,7 +7,7 @@ import { ScopeCache } from '../src/analysis/scope-cache';
 import { mulberry32 } from '../src/analysis/graph-algorithms';
 import { visibilityOf } from '../src/auth/principal';
 import { loadConfig } from '../src/config';
-import { bootstrapDatabase } from '../src/db/bootstrap';
+import { bootstrapDatabase } from '../src/bootstrap';
 import { openDatabase } from '../src/db/connect';
 import { freePort } from '../src/db/embedded-neo4j';
 import { Repository } from '../src/domain/repository';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { mintToken } from './auth/tokens';
 import { Config, ConfigError, loadConfig } from './config';
-import { bootstrapDatabase } from './db/bootstrap';
+import { bootstrapDatabase } from './bootstrap';
 import { openDatabase } from './db/connect';
 import { authenticationIsOff } from './db/credentials';
 import { seedIfEmpty } from './import/seed';
@@ -34,7 +34,9 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const { db, uri, embedded, close } = await openDatabase(config);
+  const connection = await openDatabase(config);
+  const { db, uri, embedded } = connection;
+  const close = () => connection.close();
   if (config.production && (await authenticationIsOff(uri))) {
     await close();
     process.stderr.write(`refusing to start in production: the database at ${uri} has authentication turned off\n`);

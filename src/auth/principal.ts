@@ -1,3 +1,4 @@
+import { VisibilityParams } from '../domain/visibility';
 /** Who is calling, from the verified JWT. */
 export const CLEARANCES = ['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET'] as const;
 export type Clearance = (typeof CLEARANCES)[number];
@@ -20,13 +21,7 @@ export function clearanceLevel(c: Clearance): number {
  * The parameters every need-to-know Cypher prelude takes (`cypher/visible-reports.cypher`):
  * the caller's clearance as a number and the names a report can be released to.
  */
-export interface VisibilityParams {
-  clearance: number;
-  principals: string[];
-  /** `releasableTo` entries of two letters are countries, longer ones agencies (src/auth/markings.ts). */
-  agency: string;
-  country: string;
-}
+export type { VisibilityParams } from '../domain/visibility';
 
 export function visibilityOf(p: Principal): VisibilityParams {
   const agency = p.agency.toUpperCase();

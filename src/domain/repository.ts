@@ -1,4 +1,4 @@
-import { VisibilityParams } from '../auth/principal';
+import { VisibilityParams } from './visibility';
 import { cypher } from '../db/cypher';
 import { Database } from '../db/database';
 import { luceneQuery, searchTerms, textRelevance } from './lucene';

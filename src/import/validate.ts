@@ -92,8 +92,8 @@ export function validateReport(doc: unknown): Problem[] {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     return problems.length ? problems : [{ path: '(document)', message: 'must be a JSON object' }];
   }
-  semanticProblems(doc as Partial<ReportDocument>).forEach(add);
-  markingProblems(doc as Partial<ReportDocument>).forEach(add);
+  semanticProblems(doc).forEach(add);
+  markingProblems(doc).forEach(add);
   return problems;
 }
 
@@ -122,9 +122,9 @@ function markingProblems(doc: Partial<ReportDocument>): Problem[] {
 /** Why a name or text cannot be stored as written, or undefined when it can. */
 export function textProblem(value: string): string | undefined {
   if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) return 'contains a lone surrogate (not valid Unicode text)';
-  if (/[\u0000-\u001F\u007F-\u009F]/.test(value)) return 'contains control characters';
+  if (/\p{Cc}/u.test(value)) return 'contains control characters';
   if (/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/.test(value)) return 'contains bidirectional control characters';
-  if (value.replace(/[\s\u200B-\u200D\u2060\uFEFF\u00AD\u180E\u034F]/g, '') === '') return 'has no visible character';
+  if (value.replace(/[\s\u200B-\u200D\u2060\uFEFF\u00AD\u180E]|\u034F/g, '') === '') return 'has no visible character';
   return undefined;
 }
 
@@ -155,7 +155,7 @@ function semanticProblems(doc: Partial<ReportDocument>): Problem[] {
     const at = `entities[${i}]`;
     if (typeof entity.ref === 'string') {
       if (typeOfRef.has(entity.ref)) problems.push({ path: `${at}.ref`, message: `duplicate ref "${entity.ref}"` });
-      else if (typeof entity.type === 'string') typeOfRef.set(entity.ref, entity.type as EntityTypeName);
+      else if (typeof entity.type === 'string') typeOfRef.set(entity.ref, entity.type);
     }
     for (const field of ['nationalities', 'countries'] as const) {
       const list = entity[field];
@@ -190,7 +190,7 @@ function semanticProblems(doc: Partial<ReportDocument>): Problem[] {
   links.forEach((link, i) => {
     if (typeof link !== 'object' || link === null) return;
     const at = `links[${i}]`;
-    const endpoints = LINK_ENDPOINTS[link.type as LinkTypeName];
+    const endpoints = LINK_ENDPOINTS[link.type];
     const resolve = (end: 'from' | 'to'): EntityTypeName | undefined => {
       const value = link[end];
       if (typeof value !== 'string') return undefined;

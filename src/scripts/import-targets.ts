@@ -3,7 +3,7 @@ import { AuditLog, redactVariables } from '../audit/audit-log';
 import { Principal, visibilityOf } from '../auth/principal';
 import { TokenVerifier } from '../auth/tokens';
 import { Config } from '../config';
-import { bootstrapDatabase } from '../db/bootstrap';
+import { bootstrapDatabase } from '../bootstrap';
 import { openDatabase } from '../db/connect';
 import { WRITE_ROLES } from '../graphql/auth-checker';
 import { AppError, BadInputError, ErrorCode, forbidden } from '../errors';

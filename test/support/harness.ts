@@ -5,7 +5,7 @@ import { CHECKPOINT_FILE } from '../../src/audit/anchor';
 import { Clearance, Role } from '../../src/auth/principal';
 import { mintToken } from '../../src/auth/tokens';
 import { Config, DEV_JWT_SECRET, loadConfig } from '../../src/config';
-import { bootstrapDatabase } from '../../src/db/bootstrap';
+import { bootstrapDatabase } from '../../src/bootstrap';
 import { Database } from '../../src/db/database';
 import { ReportImporter } from '../../src/import/importer';
 import { createApp } from '../../src/server';
