@@ -119,7 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('in production NEO4J_PASSWORD must be set to the database password (authentication on, not the default)');
   }
   const maxTokenTtlSeconds = durationSeconds(env.MAX_TOKEN_TTL || '12h');
-  if (maxTokenTtlSeconds === undefined || maxTokenTtlSeconds < 60) problems.push(`MAX_TOKEN_TTL must be a duration of at least 60 s such as 43200, 720m or 12h (got "${env.MAX_TOKEN_TTL}")`);
+  if (maxTokenTtlSeconds === undefined || maxTokenTtlSeconds < 60)
+    problems.push(`MAX_TOKEN_TTL must be a duration of at least 60 s such as 43200, 720m or 12h (got "${env.MAX_TOKEN_TTL}")`);
   if (env.JWT_SECRET && env.JWT_SECRET.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   const identitySecret = env.IDENTITY_SECRET || (production ? '' : DEV_IDENTITY_SECRET);
   if (production && !env.IDENTITY_SECRET) problems.push('in production set IDENTITY_SECRET (at least 32 characters, never changed afterwards)');

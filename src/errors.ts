@@ -53,12 +53,11 @@ export class DatabaseUnavailableError extends AppError {
 
 /** Validation failure: every problem with its JSON path, in `extensions.problems`. */
 export class BadInputError extends AppError {
-  constructor(readonly problems: Problem[], summary?: string) {
-    super(
-      summary ?? `Invalid input: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
-      ErrorCode.BAD_USER_INPUT,
-      { problems },
-    );
+  constructor(
+    readonly problems: Problem[],
+    summary?: string,
+  ) {
+    super(summary ?? `Invalid input: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, ErrorCode.BAD_USER_INPUT, { problems });
   }
 }
 

@@ -17,7 +17,10 @@ async function devTokens(config: Config): Promise<string> {
     { sub: 'dev-admin', roles: ['admin'], agency: 'EUROPOL', country: 'NL', clearance: 'SECRET' },
   ] as const;
   const lines = await Promise.all(
-    kinds.map(async (k) => `  ${k.sub} (${k.roles.join(',')}, ${k.agency}/${k.country}, ${k.clearance}):\n    ${await mintToken(config.auth.jwtSecret!, { ...k, roles: [...k.roles] })}`),
+    kinds.map(
+      async (k) =>
+        `  ${k.sub} (${k.roles.join(',')}, ${k.agency}/${k.country}, ${k.clearance}):\n    ${await mintToken(config.auth.jwtSecret!, { ...k, roles: [...k.roles] })}`,
+    ),
   );
   return `Development tokens (valid 12 h; send as "Authorization: Bearer <token>"):\n${lines.join('\n')}\n`;
 }
@@ -66,7 +69,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   process.stdout.write(`\nGraphQL API ready at http://localhost:${port}/graphql  (health: /health, readiness: /ready)\n`);
-  process.stdout.write(`Network explorer: http://localhost:${port}/explore#token=<a token below>${config.graphqlIde ? `   GraphQL IDE: open /graphql in a browser` : ''}\n`);
+  process.stdout.write(
+    `Network explorer: http://localhost:${port}/explore#token=<a token below>${config.graphqlIde ? `   GraphQL IDE: open /graphql in a browser` : ''}\n`,
+  );
   process.stdout.write(`Neo4j: ${uri}${embedded ? ' (embedded)' : ''}\n\n${await devTokens(config)}`);
 }
 

@@ -22,7 +22,14 @@ import { ScopeCache } from './analysis/scope-cache';
 import { Context } from './graphql/context';
 import { AppError, DatabaseUnavailableError, ErrorCode } from './graphql/errors';
 import { costLimitPlugin } from './graphql/cost';
-import { addressRateLimit, analysisConcurrencyPlugin, answerClientErrors, jsonDepthVerifier, responseSizePlugin, tokenSizeLimit } from './graphql/request-limits';
+import {
+  addressRateLimit,
+  analysisConcurrencyPlugin,
+  answerClientErrors,
+  jsonDepthVerifier,
+  responseSizePlugin,
+  tokenSizeLimit,
+} from './graphql/request-limits';
 import { buildGraphQLSchema } from './graphql/schema';
 import { logger } from './logger';
 import { mountWeb } from './web/routes';

@@ -120,7 +120,13 @@ export class AnalysisService {
   }
 
   /** An analysis result from the cache, or computed (on the cached scope graph) and kept. */
-  private async cachedResult<T>(auth: VisibilityParams, scope: Scope | undefined, analysis: string, compute: (graph: AnalysisGraph) => Promise<T>, bytes: (r: T) => number): Promise<T> {
+  private async cachedResult<T>(
+    auth: VisibilityParams,
+    scope: Scope | undefined,
+    analysis: string,
+    compute: (graph: AnalysisGraph) => Promise<T>,
+    bytes: (r: T) => number,
+  ): Promise<T> {
     const key = await this.cacheKey(auth, scope);
     const resultKey = key && `${key}|${analysis}`;
     const cached = resultKey ? this.cache!.getResult<T>(resultKey) : undefined;
@@ -142,15 +148,18 @@ export class AnalysisService {
       ids = [...new Set([...(ids ?? []), ...around.nodeIds])];
     }
     if (scope.maxAccuracy !== undefined && (scope.maxAccuracy < 1 || scope.maxAccuracy > 4)) throw badInput('scope.maxAccuracy', 'must be between 1 and 4');
-    const rows = await this.db.read<{ id: string; type: EntityTypeName; out: Array<{ target: string; type: LinkTypeName; weight: number }> }>(cypher('scope-graph'), {
-      auth,
-      ids: ids ?? null,
-      reports: scope.reports?.length ? scope.reports : null,
-      entityTypes: scope.coAttendance ? ['Person', 'Event'] : entityTypes,
-      linkTypes: scope.coAttendance ? ['ATTENDED'] : linkTypes,
-      reliability: scope.reliability?.length ? scope.reliability : ['A', 'B', 'C', 'X'],
-      maxAccuracy: scope.maxAccuracy ?? 4,
-    });
+    const rows = await this.db.read<{ id: string; type: EntityTypeName; out: Array<{ target: string; type: LinkTypeName; weight: number }> }>(
+      cypher('scope-graph'),
+      {
+        auth,
+        ids: ids ?? null,
+        reports: scope.reports?.length ? scope.reports : null,
+        entityTypes: scope.coAttendance ? ['Person', 'Event'] : entityTypes,
+        linkTypes: scope.coAttendance ? ['ATTENDED'] : linkTypes,
+        reliability: scope.reliability?.length ? scope.reliability : ['A', 'B', 'C', 'X'],
+        maxAccuracy: scope.maxAccuracy ?? 4,
+      },
+    );
     if (rows.length > this.config.limits.maxAnalysisNodes) {
       throw tooComplex(`the scope holds ${rows.length} entities; narrow it to at most ${this.config.limits.maxAnalysisNodes}`);
     }
@@ -248,9 +257,15 @@ export class AnalysisService {
   async crossBorder(auth: VisibilityParams, p: { countries: string[] | null; linkTypes: readonly LinkTypeName[]; minCountries: number; top: number }) {
     const params = { auth, countries: p.countries, top: p.top };
     const [pairs, orgs, bridges] = await Promise.all([
-      this.db.read<{ countryA: string; countryB: string; links: number; routeLegs: number }>(cypher('cross-border-pairs'), { ...params, linkTypes: p.linkTypes }),
+      this.db.read<{ countryA: string; countryB: string; links: number; routeLegs: number }>(cypher('cross-border-pairs'), {
+        ...params,
+        linkTypes: p.linkTypes,
+      }),
       this.db.read<{ id: string; countries: string[] }>(cypher('cross-border-organisations'), { ...params, kinds: null, minCountries: p.minCountries }),
-      this.db.read<{ id: string; countries: string[]; groups: Array<{ id: string; via: string; countries: string[] }> }>(cypher('cross-border-bridges'), params),
+      this.db.read<{ id: string; countries: string[]; groups: Array<{ id: string; via: string; countries: string[] }> }>(
+        cypher('cross-border-bridges'),
+        params,
+      ),
     ]);
     return { pairs, orgs, bridges };
   }

@@ -216,7 +216,12 @@ export class AuditLog {
    * the transaction's last statement. After the commit, pass the result to `anchorHead` (a
    * missing checkpoint only weakens truncation detection until the next batch's checkpoint).
    */
-  async appendInTransaction(tx: ManagedTransaction, record: AuditRecord, marking?: AuditMarking, caller?: VisibilityParams): Promise<{ seq: number; hash: string }> {
+  async appendInTransaction(
+    tx: ManagedTransaction,
+    record: AuditRecord,
+    marking?: AuditMarking,
+    caller?: VisibilityParams,
+  ): Promise<{ seq: number; hash: string }> {
     return this.appendBatch(tx, [{ record, marking, caller }]);
   }
 
@@ -304,7 +309,12 @@ export class AuditLog {
     const { checkpoints, badLine } = this.anchor.readCheckpoints();
     const [head] = await this.db.read<{ seq: number; hash: string }>(cypher('audit-head'));
     const entries = await this.db.read<AuditEntry>(cypher('audit-all'));
-    const status = (brokenAt: number | null, reason: string | null): ChainStatus => ({ entries: entries.length, brokenAt, reason, checkpoints: checkpoints.length });
+    const status = (brokenAt: number | null, reason: string | null): ChainStatus => ({
+      entries: entries.length,
+      brokenAt,
+      reason,
+      checkpoints: checkpoints.length,
+    });
     const problems: Array<{ at: number; reason: string }> = [];
 
     let prev = GENESIS_HASH;

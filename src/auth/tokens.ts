@@ -35,10 +35,7 @@ export class TokenVerifier {
         requiredClaims: ['exp', 'sub'],
         clockTolerance: this.auth.clockSkewSeconds,
       };
-      const result =
-        this.key instanceof Uint8Array
-          ? await jwtVerify(match[1], this.key, options)
-          : await jwtVerify(match[1], this.key, options);
+      const result = this.key instanceof Uint8Array ? await jwtVerify(match[1], this.key, options) : await jwtVerify(match[1], this.key, options);
       payload = result.payload;
     } catch {
       throw unauthenticated('The bearer token is invalid or expired.');
@@ -53,7 +50,11 @@ export class TokenVerifier {
  * the future beyond the clock skew, and no token may live longer than MAX_TOKEN_TTL — measured
  * from `iat`, or from now when there is none, so a token minted for the year 3000 is refused.
  */
-export function checkLifetime(payload: JWTPayload, policy: { maxTokenTtlSeconds: number; clockSkewSeconds: number }, nowSeconds = Math.floor(Date.now() / 1000)): void {
+export function checkLifetime(
+  payload: JWTPayload,
+  policy: { maxTokenTtlSeconds: number; clockSkewSeconds: number },
+  nowSeconds = Math.floor(Date.now() / 1000),
+): void {
   const { exp, iat } = payload;
   if (typeof exp !== 'number') throw unauthenticated('The bearer token has no expiry (exp).');
   if (iat !== undefined && (typeof iat !== 'number' || iat > nowSeconds + policy.clockSkewSeconds)) {

@@ -108,12 +108,18 @@ export class EmbeddedNeo4jProcess extends EventEmitter {
       '-cp',
       classpath,
       MAIN_CLASS,
-      '--home', dataDir,
-      '--port', String(port),
-      '--plugins', path.join(target, 'plugins'),
-      '--pagecache', String(pageCacheMb),
-      '--tx-timeout', String(this.options.txTimeoutSeconds ?? 120),
-      '--auth', String(this.options.authEnabled !== false),
+      '--home',
+      dataDir,
+      '--port',
+      String(port),
+      '--plugins',
+      path.join(target, 'plugins'),
+      '--pagecache',
+      String(pageCacheMb),
+      '--tx-timeout',
+      String(this.options.txTimeoutSeconds ?? 120),
+      '--auth',
+      String(this.options.authEnabled !== false),
     ];
     // umask 077: every store file the JVM creates is 0600 and every folder 0700. The password
     // travels in the environment, which other users cannot read (unlike the command line).
@@ -149,7 +155,14 @@ export class EmbeddedNeo4jProcess extends EventEmitter {
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
         if (!ready) {
-          reject(new Error(`embedded Neo4j exited before it was ready (code ${code}, signal ${signal}):\n${stderrTail.filter((l) => !/^\s+at /.test(l)).slice(-12).join('\n')}`));
+          reject(
+            new Error(
+              `embedded Neo4j exited before it was ready (code ${code}, signal ${signal}):\n${stderrTail
+                .filter((l) => !/^\s+at /.test(l))
+                .slice(-12)
+                .join('\n')}`,
+            ),
+          );
         } else {
           this.emit('exit', code, signal);
         }

@@ -35,7 +35,10 @@ export function foldName(name: string): string {
 
 /** Text without diacritics, in lower case (compatibility-decomposed): the one fold of names for matching. */
 export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 /** A name folded for substring filters: no diacritics, lower case, letters and digits only. */

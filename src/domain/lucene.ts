@@ -59,4 +59,3 @@ export function luceneQuery(text: string): string {
     })
     .join(' AND ');
 }
-

@@ -88,7 +88,10 @@ export class Repository {
     const terms = searchTerms(text);
     const byId = new Map<string, { id: string; relevance: number; sortKey: string }>();
     for (const h of hits) {
-      const relevance = textRelevance(h.names.filter((n): n is string => typeof n === 'string'), terms);
+      const relevance = textRelevance(
+        h.names.filter((n): n is string => typeof n === 'string'),
+        terms,
+      );
       if (relevance === 0) continue;
       const prev = byId.get(h.id);
       if (!prev || relevance > prev.relevance) byId.set(h.id, { id: h.id, relevance, sortKey: h.sortKey ?? '' });

@@ -32,11 +32,7 @@ export type Statement = Record<string, unknown> & { report: string; grade: strin
 
 /** Best first: better grade, then the more recent report, then report id (deterministic). */
 export function byAuthority(a: Statement, b: Statement): number {
-  return (
-    a.rank - b.rank ||
-    String(b.reportDate ?? '').localeCompare(String(a.reportDate ?? '')) ||
-    (a.report < b.report ? -1 : a.report > b.report ? 1 : 0)
-  );
+  return a.rank - b.rank || String(b.reportDate ?? '').localeCompare(String(a.reportDate ?? '')) || (a.report < b.report ? -1 : a.report > b.report ? 1 : 0);
 }
 
 /** How much a spelling carries: diacritics and mixed case beat folded or shouted forms. */
@@ -64,7 +60,8 @@ export function chooseLabel(statements: Statement[]): string | undefined {
   let key: [number, number, number] | undefined;
   for (const [label, g] of groups) {
     const k: [number, number, number] = [g.best, -g.count, -spellingRichness(label)];
-    const better = !key || k[0] < key[0] || (k[0] === key[0] && (k[1] < key[1] || (k[1] === key[1] && (k[2] < key[2] || (k[2] === key[2] && label < chosen!)))));
+    const better =
+      !key || k[0] < key[0] || (k[0] === key[0] && (k[1] < key[1] || (k[1] === key[1] && (k[2] < key[2] || (k[2] === key[2] && label < chosen!)))));
     if (better) {
       chosen = label;
       key = k;

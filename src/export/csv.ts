@@ -1,5 +1,17 @@
 import { stringify } from 'csv-stringify/sync';
-import { agenciesOf, bestGrade, classificationOf, ExportEdge, ExportGraph, ExportNode, highest, markingText, periodOf, provenanceText, reportIdsOf } from './model';
+import {
+  agenciesOf,
+  bestGrade,
+  classificationOf,
+  ExportEdge,
+  ExportGraph,
+  ExportNode,
+  highest,
+  markingText,
+  periodOf,
+  provenanceText,
+  reportIdsOf,
+} from './model';
 
 export const CSV_COLUMNS = [
   'End1Type',

@@ -30,7 +30,12 @@ export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
 };
 
 /** The estimated cost of one operation of a document. */
-export function queryCost(schema: GraphQLSchema, query: Parameters<typeof getComplexity>[0]['query'], variables?: Record<string, unknown>, operationName?: string): number {
+export function queryCost(
+  schema: GraphQLSchema,
+  query: Parameters<typeof getComplexity>[0]['query'],
+  variables?: Record<string, unknown>,
+  operationName?: string,
+): number {
   return getComplexity({ schema, query, variables, operationName, estimators: [listSizeEstimator] });
 }
 
@@ -48,12 +53,17 @@ export function costLimitPlugin(budget: number): ApolloServerPlugin {
             cost = queryCost(schema, document, request.variables, operationName ?? undefined);
           } catch (err) {
             // Pricing coerces the variables first: a missing or mistyped one is the client's mistake.
-            throw new GraphQLError(err instanceof Error ? err.message : 'Invalid variables.', { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
+            throw new GraphQLError(err instanceof Error ? err.message : 'Invalid variables.', {
+              extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+            });
           }
           if (cost > budget) {
-            throw new GraphQLError(`The query is too expensive: estimated cost ${cost} exceeds the budget of ${budget} (MAX_QUERY_COST). Ask for fewer items per list (first/limit/top) or nest less.`, {
-              extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, budget, http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              `The query is too expensive: estimated cost ${cost} exceeds the budget of ${budget} (MAX_QUERY_COST). Ask for fewer items per list (first/limit/top) or nest less.`,
+              {
+                extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, budget, http: { status: 400 } },
+              },
+            );
           }
         },
       };

@@ -53,7 +53,8 @@ export function jsonDepthVerifier(maxDepth: number): (req: http.IncomingMessage,
     for (let i = 0; i < buf.length; i++) {
       const c = buf[i];
       if (inString) {
-        if (c === 0x5c) i += 1; // backslash: skip the escaped byte
+        if (c === 0x5c)
+          i += 1; // backslash: skip the escaped byte
         else if (c === 0x22) inString = false;
       } else if (c === 0x22) inString = true;
       else if (c === 0x7b || c === 0x5b) {

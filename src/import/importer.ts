@@ -74,7 +74,11 @@ function toStored(props: Record<string, unknown>, dateFields: readonly string[])
 /** Errors after which the whole import is simply run again (it is idempotent). */
 function isRetryable(err: unknown): boolean {
   const code = (err as Neo4jError)?.code ?? '';
-  return code.startsWith('Neo.TransientError.') || code === 'Neo.ClientError.Statement.EntityNotFound' || code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+  return (
+    code.startsWith('Neo.TransientError.') ||
+    code === 'Neo.ClientError.Statement.EntityNotFound' ||
+    code === 'Neo.ClientError.Schema.ConstraintValidationFailed'
+  );
 }
 
 export interface ImportOptions {
@@ -270,7 +274,15 @@ export class ReportImporter {
     }
   }
 
-  private async write(tx: ManagedTransaction, doc: ReportDocument, plan: ImportPlan, hash: string, importedBy: string, caller: Importer | undefined, dryRun: boolean): Promise<ImportOutcome> {
+  private async write(
+    tx: ManagedTransaction,
+    doc: ReportDocument,
+    plan: ImportPlan,
+    hash: string,
+    importedBy: string,
+    caller: Importer | undefined,
+    dryRun: boolean,
+  ): Promise<ImportOutcome> {
     const db = this.db;
     const [lock] = await db.runIn<LockRow>(tx, cypher('import-report-lock'), { id: plan.reportId });
     this.checkOwnership(lock, caller, 'report.id');
@@ -318,8 +330,10 @@ export class ReportImporter {
     // A revision: this report's earlier statements go (and are compared with the new ones).
     const previous = { nodes: new Map<string, string>(), links: new Map<string, string>() };
     if (!lock.fresh) {
-      for (const l of await db.runIn<{ id: string; props: Record<string, unknown> }>(tx, cypher('import-retract-links'), { id: plan.reportId })) previous.links.set(l.id, canonicalJson(l.props));
-      for (const s of await db.runIn<{ id: string; props: Record<string, unknown> }>(tx, cypher('import-retract-statements'), { id: plan.reportId })) previous.nodes.set(s.id, canonicalJson(s.props));
+      for (const l of await db.runIn<{ id: string; props: Record<string, unknown> }>(tx, cypher('import-retract-links'), { id: plan.reportId }))
+        previous.links.set(l.id, canonicalJson(l.props));
+      for (const s of await db.runIn<{ id: string; props: Record<string, unknown> }>(tx, cypher('import-retract-statements'), { id: plan.reportId }))
+        previous.nodes.set(s.id, canonicalJson(s.props));
     }
 
     const reportDate = r.date;
@@ -367,7 +381,9 @@ export class ReportImporter {
           if (a.country || a.type !== planned?.type) {
             problems.push({
               path: `entities[${refIndex.get(a.ref) ?? '?'}].id`,
-              message: a.country ? 'names a country: countries are reference data that no report restates' : `names an entity of another type (not a ${planned?.type})`,
+              message: a.country
+                ? 'names a country: countries are reference data that no report restates'
+                : `names an entity of another type (not a ${planned?.type})`,
             });
           } else if (a.id !== a.planned) remap.set(a.planned, a.id);
         }
@@ -396,7 +412,10 @@ export class ReportImporter {
       return { id: idOf(n.id), plain };
     });
     for (const rows of chunks(statementRows)) {
-      await db.runIn(tx, cypher('import-statements'), { reportId: plan.reportId, rows: rows.map((s) => ({ id: s.id, props: toStored(s.plain, [...DATE_FIELDS, 'reportDate']) })) });
+      await db.runIn(tx, cypher('import-statements'), {
+        reportId: plan.reportId,
+        rows: rows.map((s) => ({ id: s.id, props: toStored(s.plain, [...DATE_FIELDS, 'reportDate']) })),
+      });
     }
     const linkRows = plan.links.map((l) => {
       const [from, to] = [idOf(l.from), idOf(l.to)];
@@ -405,7 +424,9 @@ export class ReportImporter {
       return { id, type: l.type, from: a, to: b, plain: { ...l.props, ...base, id, grade: l.grade, rank: gradeRank(l.grade) } };
     });
     for (const rows of chunks(linkRows)) {
-      await db.runIn(tx, cypher('import-links'), { rows: rows.map((l) => ({ type: l.type, from: l.from, to: l.to, props: toStored(l.plain, [...LINK_DATE_FIELDS, 'reportDate']) })) });
+      await db.runIn(tx, cypher('import-links'), {
+        rows: rows.map((l) => ({ type: l.type, from: l.from, to: l.to, props: toStored(l.plain, [...LINK_DATE_FIELDS, 'reportDate']) })),
+      });
     }
 
     // Entities this report no longer states may now be stated by no report at all.
@@ -448,5 +469,11 @@ function toComparable(props: Record<string, unknown>): Record<string, unknown> {
 }
 
 function invalid(problems: Problem[]): BadInputError {
-  return new BadInputError(problems, `The report has ${problems.length} problem(s): ${problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ')}${problems.length > 5 ? '; …' : ''}`);
+  return new BadInputError(
+    problems,
+    `The report has ${problems.length} problem(s): ${problems
+      .slice(0, 5)
+      .map((p) => `${p.path}: ${p.message}`)
+      .join('; ')}${problems.length > 5 ? '; …' : ''}`,
+  );
 }

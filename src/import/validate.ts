@@ -64,7 +64,10 @@ function describe(error: ErrorObject): Problem | undefined {
     case 'const':
       return { path: at, message: `must be ${JSON.stringify(error.params.allowedValue)}` };
     case 'pattern':
-      return { path: at, message: /\[A-Z\]\{2\}/.test(String(error.params.pattern)) ? 'not an ISO 3166-1 alpha-2 country code' : 'has characters that are not allowed' };
+      return {
+        path: at,
+        message: /\[A-Z\]\{2\}/.test(String(error.params.pattern)) ? 'not an ISO 3166-1 alpha-2 country code' : 'has characters that are not allowed',
+      };
     case 'exclusiveMinimum':
       return { path: at, message: `must be greater than ${error.params.limit}` };
     default:

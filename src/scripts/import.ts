@@ -18,7 +18,11 @@ interface Failure {
 const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /** Yields every report document of a file: a JSON object, a JSON array, or JSON Lines. */
-async function* documents(file: string, format: string, opts: { date?: string; agency?: string }): AsyncGenerator<{ where: string; doc?: unknown; error?: string }> {
+async function* documents(
+  file: string,
+  format: string,
+  opts: { date?: string; agency?: string },
+): AsyncGenerator<{ where: string; doc?: unknown; error?: string }> {
   if (format === 'adjacency' || format === 'two-mode') {
     const text = withoutBom(fs.readFileSync(file, 'utf8'));
     const doc = format === 'adjacency' ? adjacencyReport(file, parseAdjacencyCsv(text), opts) : twoModeReport(file, parseTwoModeCsv(text), opts);
@@ -52,7 +56,10 @@ async function* documents(file: string, format: string, opts: { date?: string; a
 
 function countLines(file: string, format: string): number {
   if (format !== 'jsonl' && !(format === 'auto' && /\.jsonl$/i.test(file))) return 1;
-  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).length;
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim()).length;
 }
 
 const DEFAULT_API = 'http://localhost:4000';
@@ -109,7 +116,10 @@ const program = new Command()
     const target = await openTarget(opts, token);
     const failures: Failure[] = [];
     const totals = { reports: 0, unchanged: 0, nodes: { created: 0, updated: 0, unchanged: 0 }, links: { created: 0, updated: 0, unchanged: 0 } };
-    const bar = new SingleBar({ format: 'importing [{bar}] {value}/{total} reports | {eta_formatted} left | {failed} failed', stream: process.stderr }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: 'importing [{bar}] {value}/{total} reports | {eta_formatted} left | {failed} failed', stream: process.stderr },
+      Presets.shades_classic,
+    );
     let aborted: RunAborted | undefined;
     try {
       const total = files.reduce((sum, f) => sum + countLines(f, opts.format), 0);
@@ -146,7 +156,9 @@ const program = new Command()
       process.exit(aborted.exitCode);
     }
     const out = process.stdout;
-    out.write(`${opts.dryRun ? 'dry run (nothing written): would import' : 'imported'} ${totals.reports} report(s) (${totals.unchanged} already present, unchanged) into ${target.description}\n`);
+    out.write(
+      `${opts.dryRun ? 'dry run (nothing written): would import' : 'imported'} ${totals.reports} report(s) (${totals.unchanged} already present, unchanged) into ${target.description}\n`,
+    );
     out.write(`  nodes: ${totals.nodes.created} created, ${totals.nodes.updated} updated, ${totals.nodes.unchanged} unchanged\n`);
     out.write(`  links: ${totals.links.created} created, ${totals.links.updated} updated, ${totals.links.unchanged} unchanged\n`);
     if (failures.length > 0) {

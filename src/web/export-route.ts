@@ -34,7 +34,9 @@ ${Array.from({ length: count }, (_, i) => `  n${i}: entity(id: $i${i}) { id }`).
 }`;
 
 /** One neighbourhood of depth 1 per selected id, as aliases of one document (chunked by the alias limit). */
-const selectionQuery = (count: number) => `query ExportSelection(${Array.from({ length: count }, (_, i) => `$i${i}: ID!`).join(', ')}, $from: Date, $to: Date, $limit: Int!, $linkTypes: [LinkType!]) {
+const selectionQuery = (
+  count: number,
+) => `query ExportSelection(${Array.from({ length: count }, (_, i) => `$i${i}: ID!`).join(', ')}, $from: Date, $to: Date, $limit: Int!, $linkTypes: [LinkType!]) {
 ${Array.from({ length: count }, (_, i) => `  n${i}: neighbourhood(id: $i${i}, depth: 1, from: $from, to: $to, limit: $limit, linkTypes: $linkTypes) {\n    ${SUBGRAPH_FIELDS}\n  }`).join('\n')}
 }`;
 
@@ -100,7 +102,8 @@ export interface ExportRouteDeps {
 export function exportRoute({ config, apollo, contextFor }: ExportRouteDeps): express.RequestHandler {
   const run = async (ctx: Context, query: string, operationName: string, variables: Record<string, unknown>) => {
     const response = await apollo.executeOperation<Record<string, ApiSubgraph | null>>({ query, operationName, variables }, { contextValue: ctx });
-    if (response.body.kind !== 'single') throw new ExportError([{ message: 'unexpected incremental response', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }], 500);
+    if (response.body.kind !== 'single')
+      throw new ExportError([{ message: 'unexpected incremental response', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }], 500);
     return response.body.singleResult;
   };
   const fail = (errors: ReadonlyArray<{ message: string; path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>) => {
@@ -112,7 +115,15 @@ export function exportRoute({ config, apollo, contextFor }: ExportRouteDeps): ex
     try {
       const format = String(req.params.format);
       if (!isExportFormat(format)) {
-        throw new ExportError([{ message: `unknown export format ${JSON.stringify(format)}; use one of ${Object.keys(EXPORT_FORMATS).join(', ')}`, extensions: { code: ErrorCode.NOT_FOUND } }], 404);
+        throw new ExportError(
+          [
+            {
+              message: `unknown export format ${JSON.stringify(format)}; use one of ${Object.keys(EXPORT_FORMATS).join(', ')}`,
+              extensions: { code: ErrorCode.NOT_FOUND },
+            },
+          ],
+          404,
+        );
       }
       const around = single(req.query.around, 'around');
       const idsParam = single(req.query.ids, 'ids');
@@ -122,8 +133,14 @@ export function exportRoute({ config, apollo, contextFor }: ExportRouteDeps): ex
       const limitParam = single(req.query.limit, 'limit');
       const linkTypesParam = single(req.query.linkTypes, 'linkTypes');
       // GraphQL checks each name against the LinkType enum (BAD_USER_INPUT otherwise).
-      const linkTypes = linkTypesParam ? linkTypesParam.split(',').map((t) => t.trim()).filter(Boolean) : undefined;
-      if ((around === undefined) === (idsParam === undefined)) throw badParam(around === undefined ? 'around' : 'ids', 'give either `around` (with `depth`) or `ids`');
+      const linkTypes = linkTypesParam
+        ? linkTypesParam
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean)
+        : undefined;
+      if ((around === undefined) === (idsParam === undefined))
+        throw badParam(around === undefined ? 'around' : 'ids', 'give either `around` (with `depth`) or `ids`');
       const depth = depthParam === undefined ? 1 : Number(depthParam);
       if (!/^\d+$/.test(depthParam ?? '1')) throw badParam('depth', 'must be an integer');
       const limit = limitParam === undefined ? config.limits.maxSubgraphNodes : Number(limitParam);
@@ -146,7 +163,14 @@ export function exportRoute({ config, apollo, contextFor }: ExportRouteDeps): ex
         title = `neighbourhood of ${around}, depth ${depth}${from || to ? `, ${from ?? '…'} to ${to ?? '…'}` : ''}`;
         name = `neighbourhood-${around}-depth${depth}`;
       } else {
-        const ids = [...new Set(idsParam!.split(',').map((s) => s.trim()).filter(Boolean))];
+        const ids = [
+          ...new Set(
+            idsParam!
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          ),
+        ];
         if (ids.length === 0) throw badParam('ids', 'give at least one id');
         if (ids.length > config.limits.maxSubgraphNodes) throw badParam('ids', `give at most ${config.limits.maxSubgraphNodes} ids`);
         selection = new Set(ids);
@@ -161,7 +185,13 @@ export function exportRoute({ config, apollo, contextFor }: ExportRouteDeps): ex
           visible.push(...Object.values((result.data ?? {}) as Record<string, { id: string } | null>).flatMap((e) => (e ? [e.id] : [])));
         }
         for (const part of chunks(visible)) {
-          const result = await run(ctx, selectionQuery(part.length), 'ExportSelection', { ...numbered(part), from, to, linkTypes, limit: config.limits.maxSubgraphNodes });
+          const result = await run(ctx, selectionQuery(part.length), 'ExportSelection', {
+            ...numbered(part),
+            from,
+            to,
+            linkTypes,
+            limit: config.limits.maxSubgraphNodes,
+          });
           if (result.errors?.length) throw fail(result.errors);
           subgraphs.push(...Object.values(result.data ?? {}).filter((s): s is ApiSubgraph => !!s));
         }

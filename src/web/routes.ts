@@ -44,7 +44,8 @@ function page(file: string): express.RequestHandler {
 }
 
 /** A browser asking for a page (GraphQL clients send application/json or graphql-response+json). */
-const wantsHtml = (req: express.Request) => req.method === 'GET' && req.query.query === undefined && req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
+const wantsHtml = (req: express.Request) =>
+  req.method === 'GET' && req.query.query === undefined && req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
 
 export interface WebDeps {
   config: Config;

@@ -14,5 +14,8 @@ export function labelsModularity(csr: Csr, labels: Int32Array): number {
 export function partitionModularity(g: AnalysisGraph, communityOf: Map<string, number>): number {
   if (g.edges.length === 0) return 0;
   const csr = buildCsr(g);
-  return labelsModularity(csr, Int32Array.from(csr.ids, (id) => communityOf.get(id) ?? -1));
+  return labelsModularity(
+    csr,
+    Int32Array.from(csr.ids, (id) => communityOf.get(id) ?? -1),
+  );
 }

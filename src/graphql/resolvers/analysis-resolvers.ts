@@ -24,7 +24,8 @@ export enum CommunityAlgorithm {
 }
 registerEnumType(CentralityAlgorithm, {
   name: 'CentralityAlgorithm',
-  description: 'Unweighted, as networkx computes them: degree = distinct neighbours; betweenness and closeness normalised; PageRank damping 0.85; eigenvector on the largest component.',
+  description:
+    'Unweighted, as networkx computes them: degree = distinct neighbours; betweenness and closeness normalised; PageRank damping 0.85; eigenvector on the largest component.',
 });
 registerEnumType(CommunityAlgorithm, { name: 'CommunityAlgorithm', description: 'LOUVAIN is weighted by link weight (1 when unset) and seeded.' });
 
@@ -191,7 +192,9 @@ export class AnalysisResolver {
     const result = await service.expand(ctx.auth, id, {
       depth,
       linkTypes: linkTypes?.length ? linkTypes : LINK_TYPES,
-      entityTypes: entityTypes?.length ? [...new Set([...entityTypes])] : (['Person', 'Organisation', 'Operation', 'Seizure', 'Route', 'Location', 'Event', 'Country'] as EntityTypeName[]),
+      entityTypes: entityTypes?.length
+        ? [...new Set([...entityTypes])]
+        : (['Person', 'Organisation', 'Operation', 'Seizure', 'Route', 'Location', 'Event', 'Country'] as EntityTypeName[]),
       from,
       to,
       limit: limit!,
@@ -264,7 +267,10 @@ export class AnalysisResolver {
   ): Promise<EntityScore[]> {
     checkRange('top', top, 1, ctx.config.limits.maxPageSize);
     const { ranked, approximate } = await this.service(ctx).centrality(ctx.auth, algorithm, scope, top!);
-    const found = await entities(ctx, ranked.map(([id]) => id));
+    const found = await entities(
+      ctx,
+      ranked.map(([id]) => id),
+    );
     return ranked.filter(([id]) => found.has(id)).map(([id, score]) => ({ entity: toEntity(found.get(id)!), score, approximate }));
   }
 
@@ -279,7 +285,13 @@ export class AnalysisResolver {
   ): Promise<CommunitiesResult> {
     const result = await this.service(ctx).communities(ctx.auth, algorithm, scope, seed ?? undefined);
     // members' labels are read only when asked for (a whole-network partition has every entity in it)
-    const found = info && !selects(info, 'communities', 'members') ? new Map<string, EntityRow>() : await entities(ctx, result.communities.flatMap((c) => c.members));
+    const found =
+      info && !selects(info, 'communities', 'members')
+        ? new Map<string, EntityRow>()
+        : await entities(
+            ctx,
+            result.communities.flatMap((c) => c.members),
+          );
     return {
       modularity: result.modularity,
       communities: result.communities.map((c) => ({
@@ -310,15 +322,29 @@ export class AnalysisResolver {
 
   @Authorized(...READ_ROLES)
   @Query(() => [TimelineEntry], { description: 'The dated events around an entity, in order.' })
-  async timeline(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('limit', () => Int, { defaultValue: 200 }) limit: number): Promise<TimelineEntry[]> {
+  async timeline(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('limit', () => Int, { defaultValue: 200 }) limit: number,
+  ): Promise<TimelineEntry[]> {
     checkRange('limit', limit, 1, ctx.config.limits.maxPageSize);
     await this.service(ctx).requireVisible(ctx.auth, id);
     const rows = await this.service(ctx).timeline(ctx.auth, id, limit);
-    const found = await entities(ctx, rows.map((r) => r.entityId));
+    const found = await entities(
+      ctx,
+      rows.map((r) => r.entityId),
+    );
     const label = (id: string) => found.get(id)?.label ?? '';
     return rows
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : label(a.entityId).localeCompare(label(b.entityId))))
-      .map((r) => ({ date: r.date, kind: r.kind, linkType: r.linkType ?? undefined, entity: found.has(r.entityId) ? toEntity(found.get(r.entityId)!) : undefined }));
+      .sort((a, b) =>
+        a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : label(a.entityId).localeCompare(label(b.entityId)),
+      )
+      .map((r) => ({
+        date: r.date,
+        kind: r.kind,
+        linkType: r.linkType ?? undefined,
+        entity: found.has(r.entityId) ? toEntity(found.get(r.entityId)!) : undefined,
+      }));
   }
 
   @Authorized(...READ_ROLES)

@@ -29,7 +29,7 @@ export class AuditEntryType {
   }
   @Field(() => [String], { description: 'For each report involved that is not releasable to everyone: its releasableTo codes, joined with "|".' })
   releasability!: string[];
-  @Field({ description: 'True when the reader\'s clearance or releasability does not cover this entry: operation name, variables and ids are withheld.' })
+  @Field({ description: "True when the reader's clearance or releasability does not cover this entry: operation name, variables and ids are withheld." })
   redacted!: boolean;
 }
 
@@ -60,8 +60,12 @@ export class AuditResolver {
     @Arg('to', () => String, { nullable: true, description: 'ISO date-time' }) to?: string,
   ) {
     if (first < 0 || first > ctx.config.limits.maxPageSize) throw badInput('first', `must be between 0 and ${ctx.config.limits.maxPageSize}`);
-    for (const [name, value] of [['from', from], ['to', to]] as const) {
-      if (value !== undefined && value !== null && (!ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value)))) throw badInput(name, 'not an ISO date-time');
+    for (const [name, value] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
+      if (value !== undefined && value !== null && (!ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))))
+        throw badInput(name, 'not an ISO date-time');
     }
     const afterSeq = after ? Number(after) : undefined;
     if (afterSeq !== undefined && (!/^\d{1,15}$/.test(after!) || !Number.isSafeInteger(afterSeq))) throw badInput('after', 'not a cursor returned by this API');

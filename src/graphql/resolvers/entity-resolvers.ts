@@ -5,20 +5,7 @@ import { LINK_TYPES, LinkTypeName } from '../../domain/vocabulary';
 import { Context } from '../context';
 import { Direction, LinkType } from '../scalars';
 import { checkRange } from '../errors';
-import {
-  Country,
-  Entity,
-  Event,
-  Link,
-  Location,
-  Operation,
-  Organisation,
-  Person,
-  Report,
-  Route,
-  Seizure,
-  Source,
-} from '../types';
+import { Country, Entity, Event, Link, Location, Operation, Organisation, Person, Report, Route, Seizure, Source } from '../types';
 
 /** Fills list defaults and keeps provenance under names that do not clash with GraphQL fields. */
 export function toEntity(row: EntityRow): Entity {

@@ -72,7 +72,14 @@ const upper = (s?: string | null) => (s ? s.toUpperCase() : null);
  * A typed list as a connection: one read for the page (walking the statement index), and the
  * total (a second read) only if the query selects `totalCount`.
  */
-async function typedConnection(ctx: Context, info: GraphQLResolveInfo, list: TypedList, filters: Record<string, unknown>, first: number, after?: string | null) {
+async function typedConnection(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  list: TypedList,
+  filters: Record<string, unknown>,
+  first: number,
+  after?: string | null,
+) {
   const cursor = openCursor(ctx.config.identitySecret, after, isKeyset);
   const result = await ctx.repository.typedPage(ctx.auth, list, filters, cursor, checkFirst(ctx, first));
   const [connection, totalCount] = await Promise.all([
@@ -113,7 +120,10 @@ export class QueryResolver {
       after,
       // the date is fed to Cypher's date(): only a real calendar date may pass (a forged one is BAD_USER_INPUT)
       (v): v is { date: string; id: string } =>
-        typeof (v as { date?: unknown })?.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test((v as { date: string }).date) && !Number.isNaN(Date.parse((v as { date: string }).date)) && typeof (v as { id?: unknown })?.id === 'string',
+        typeof (v as { date?: unknown })?.date === 'string' &&
+        /^\d{4}-\d{2}-\d{2}$/.test((v as { date: string }).date) &&
+        !Number.isNaN(Date.parse((v as { date: string }).date)) &&
+        typeof (v as { id?: unknown })?.id === 'string',
     );
     const result = await ctx.repository.reportsPage(ctx.auth, upper(agency), cursor, checkFirst(ctx, first));
     const edges = result.page.map((r) => ({ cursor: sealCursor(ctx.config.identitySecret, { date: r.date, id: r.id }), node: r }));
