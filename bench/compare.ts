@@ -172,7 +172,7 @@ async function main() {
   const db = connection.db;
   db.startMonitoring();
   const worker = new Worker(path.join(__dirname, 'load-worker.js'));
-  const peerDriver = neo4j.driver(connection.uri, neo4j.auth.basic(config.neo4j.user, config.neo4j.password), { maxConnectionPoolSize: 50 });
+  const peerDriver = neo4j.driver(connection.uri, neo4j.auth.basic(db.options.user, db.options.password), { maxConnectionPoolSize: 50 });
   const servers: Array<() => Promise<void>> = [];
   try {
     // --- data ----------------------------------------------------------------------------------
