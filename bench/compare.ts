@@ -299,7 +299,7 @@ async function main() {
         worker.once('message', (m: { ok: boolean; result?: JobResult; error?: string }) => (m.ok ? resolve(m.result!) : reject(new Error(m.error))));
         worker.postMessage(job);
       });
-    const raw = { uri: connection.uri, user: config.neo4j.user, password: config.neo4j.password, database: config.neo4j.database };
+    const raw = { uri: connection.uri, user: db.options.user, password: db.options.password, database: config.neo4j.database };
     const jobs = (query: keyof typeof twins, durationMs: number): Record<Target, Job | undefined> => {
       const variables = query === 'persons' ? [{}] : ids.map((id) => ({ id }));
       return {
