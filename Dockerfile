@@ -6,7 +6,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
 COPY src ./src
-RUN npx tsc -p tsconfig.json
+COPY web ./web
+# TypeScript, then the browser pages (GraphiQL, explorer) bundled by esbuild into dist/web.
+RUN npx tsc -p tsconfig.json && node web/build.mjs
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
@@ -17,6 +19,9 @@ COPY --from=build /app/dist ./dist
 COPY cypher ./cypher
 COPY schema ./schema
 COPY seed ./seed
+# The audit key file (unless AUDIT_KEY is set) and the signed checkpoints of the audit chain.
+RUN mkdir -p /var/lib/cla-audit && chown node:node /var/lib/cla-audit && chmod 700 /var/lib/cla-audit
+ENV AUDIT_DIR=/var/lib/cla-audit
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --retries=3 CMD node -e "fetch('http://127.0.0.1:4000/ready').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"

@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { mulberry32 } from '../src/analysis/graph-algorithms';
 import { mintToken } from '../src/auth/tokens';
 import { DEV_JWT_SECRET, loadConfig } from '../src/config';
-import { bootstrapDatabase } from '../src/db/bootstrap';
+import { bootstrapDatabase } from '../src/bootstrap';
 import { openDatabase } from '../src/db/connect';
 import { cypher } from '../src/db/cypher';
 import { Database, Params } from '../src/db/database';

@@ -6,4 +6,5 @@ MERGE (r:Report {id: $id})
 SET r.lockProbe = true
 REMOVE r.lockProbe
 RETURN r.pending IS NOT NULL AS fresh, r.contentHash AS hash, r.classificationLevel AS level,
-       coalesce(r.releasableTo, []) AS releasableTo, r.agency AS agency, r.marking AS marking
+       coalesce(r.releasableTo, []) AS releasableTo, r.agency AS agency, r.marking AS marking,
+       coalesce(r.revision, 0) AS revision

@@ -1,12 +1,3 @@
-// Operations by country (any visible statement), kind and a date window overlapping their period
-// (as the most authoritative visible statement gives them).
-//:include visible-markings
-MATCH (n:Operation)
-WHERE @stated(n)
-  AND ($country IS NULL OR EXISTS { MATCH (:Report)-[s:STATES]->(n) WHERE @seen(s) AND $country IN coalesce(s.countries, []) })
-WITH n, visible, @best(n, kind) AS kind, @best(n, startDate) AS startDate, @best(n, endDate) AS endDate
-WHERE ($kind IS NULL OR kind = $kind)
-  AND ($to IS NULL OR startDate <= date($to))
-  AND ($from IS NULL OR coalesce(endDate, startDate) >= date($from))
-WITH n, @sortkey(n) AS sortKey
-//:include page
+//:include list-walk
+//:include operations-filter
+//:include list-page

@@ -1,3 +1,3 @@
-//:include seizure-filter
-WITH n, @sortkey(n) AS sortKey
-//:include page
+//:include list-walk
+//:include seizures-filter
+//:include list-page

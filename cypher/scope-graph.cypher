@@ -1,20 +1,23 @@
 // The visible subgraph an analysis runs on: entities of the allowed types (optionally only $ids,
 // only those stated by $reports), and between them one edge per link whose visible statements
 // meet the evaluation filter ($reliability: allowed A/B/C/X, $maxAccuracy: 1-4). The edge's weight
-// is the one the most authoritative of those statements gives (1 when none gives one).
+// is the one the most authoritative of those statements gives (1 when none gives one). Grouping
+// happens per entity (in the subquery), so the result streams at any size.
 //:include visible-markings
 MATCH (a:Entity)
 WHERE a.type IN $entityTypes AND ($ids IS NULL OR a.id IN $ids)
   AND (a:Country OR EXISTS { MATCH (:Report)-[s:STATES]->(a) WHERE @seen(s) AND ($reports IS NULL OR s.report IN $reports) })
-OPTIONAL MATCH (a)-[r]->(b:Entity)
-WHERE type(r) IN $linkTypes AND @seen(r)
-  AND b.type IN $entityTypes AND ($ids IS NULL OR b.id IN $ids)
-  AND ($reports IS NULL OR r.report IN $reports)
-  AND substring(r.grade, 0, 1) IN $reliability AND toInteger(substring(r.grade, 1)) <= $maxAccuracy
-WITH a, b, type(r) AS type, collect(r) AS statements
-// the most authoritative statement that gives a weight (as @best: grade, then newest report, then report id)
-WITH a, b, type, reduce(best = null, x IN [s IN statements WHERE s.weight IS NOT NULL] |
-       CASE WHEN best IS NULL OR x.rank < best.rank OR (x.rank = best.rank AND (x.reportDate > best.reportDate OR (x.reportDate = best.reportDate AND x.report < best.report)))
-            THEN x ELSE best END) AS weighted
-WITH a, collect(CASE WHEN b IS NULL THEN null ELSE {target: b.id, type: type, weight: coalesce(weighted.weight, 1)} END) AS out
+CALL (a, visible) {
+  OPTIONAL MATCH (a)-[r]->(b:Entity)
+  WHERE type(r) IN $linkTypes AND @seen(r)
+    AND b.type IN $entityTypes AND ($ids IS NULL OR b.id IN $ids)
+    AND ($reports IS NULL OR r.report IN $reports)
+    AND substring(r.grade, 0, 1) IN $reliability AND toInteger(substring(r.grade, 1)) <= $maxAccuracy
+  WITH b, type(r) AS type, collect(r) AS statements
+  // the most authoritative statement that gives a weight (as @best: grade, then newest report, then report id)
+  WITH b, type, reduce(best = null, x IN [s IN statements WHERE s.weight IS NOT NULL] |
+         CASE WHEN best IS NULL OR x.rank < best.rank OR (x.rank = best.rank AND (x.reportDate > best.reportDate OR (x.reportDate = best.reportDate AND x.report < best.report)))
+              THEN x ELSE best END) AS weighted
+  RETURN collect(CASE WHEN b IS NULL THEN null ELSE {target: b.id, type: type, weight: coalesce(weighted.weight, 1)} END) AS out
+}
 RETURN a.id AS id, a.type AS type, out

@@ -6,6 +6,7 @@
 CALL () {
   MATCH (m:Marking)
   WHERE m.level <= $auth.clearance
-    AND (size(m.releasableTo) = 0 OR any(x IN m.releasableTo WHERE x IN $auth.principals))
+    // releasableTo convention (README, src/auth/markings.ts): two letters name a country, longer codes an agency
+    AND (size(m.releasableTo) = 0 OR any(x IN m.releasableTo WHERE CASE size(x) WHEN 2 THEN x = $auth.country ELSE x = $auth.agency END))
   RETURN collect(m.key) AS visible
 }

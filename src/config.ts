@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { DEV_IDENTITY_SECRET } from './domain/identity-secret';
 
@@ -21,6 +22,10 @@ export interface Config {
     jwksUrl?: string;
     issuer?: string;
     audience?: string;
+    /** Longest accepted token lifetime (exp - iat), MAX_TOKEN_TTL. */
+    maxTokenTtlSeconds: number;
+    /** Tolerated clock difference with the token issuer, TOKEN_CLOCK_SKEW_SECONDS. */
+    clockSkewSeconds: number;
   };
   limits: {
     maxDepth: number;
@@ -33,17 +38,59 @@ export interface Config {
     maxAnalysisNodes: number;
     bodyLimit: string;
     rateLimitPerMinute: number;
+    /** Memory bound of the analysis scope cache. */
+    analysisCacheMb: number;
+    /** Requests per client address per minute, authenticated or not (RATE_LIMIT_PER_ADDRESS_PER_MINUTE). */
+    rateLimitPerAddressPerMinute: number;
+    /** Analyses in flight per subject (MAX_CONCURRENT_ANALYSES). */
+    maxConcurrentAnalyses: number;
+    /** Budget of the query price estimate (MAX_QUERY_COST). */
+    maxQueryCost: number;
+    /** Largest response body (MAX_RESPONSE_BYTES). */
+    maxResponseBytes: number;
+    /** Longest Authorization header (MAX_TOKEN_BYTES). */
+    maxTokenBytes: number;
+    /** Deepest JSON request body (MAX_JSON_DEPTH). */
+    maxJsonDepth: number;
+    /** express `trust proxy` (TRUST_PROXY): unset = the socket's address is the client's. */
+    trustProxy?: string;
+  };
+  audit: {
+    /** AUDIT_KEY: HMAC key of the audit chain (every replica the same); unset = a generated 0600 file in `dir`. */
+    key?: string;
+    /** AUDIT_DIR: the key file and the signed checkpoints of the chain head, outside the database. */
+    dir: string;
   };
   /** Key of the keyed hash behind opaque entity ids and of cursor sealing; set once, never changed. */
   identitySecret: string;
   seedOnEmpty: boolean;
   logLevel: string;
+  /** Serve the GraphiQL IDE at GET /graphql (browsers): on by default, off in production unless GRAPHQL_IDE=true. */
+  graphqlIde: boolean;
+  /** Graph algorithms run in a pool of worker threads, off the event loop (src/analysis/pool). */
+  analysis: {
+    /** Worker threads (default max(1, cores - 1)); 0 runs analyses on the event loop (for comparison only). */
+    workers: number;
+    /** Analyses waiting for a worker beyond which new ones are refused with ANALYSIS_BUSY. */
+    queueLimit: number;
+    /** Longest time an analysis may take, queueing included (ANALYSIS_TIMEOUT; the worker is replaced). */
+    timeoutMs: number;
+    /** Heap cap of each worker in MiB (0: Node's default); a worker over it fails alone. */
+    workerMemoryMb: number;
+  };
 }
 
 export class ConfigError extends Error {}
 
 /** Development-only HS256 secret, used when no JWT_SECRET/JWT_JWKS_URL is set outside production. */
 export const DEV_JWT_SECRET = 'dev-only-secret-do-not-use-in-production-0123456789';
+
+/** `43200`, `720m`, `12h`, `1d` -> seconds; undefined when malformed. */
+export function durationSeconds(raw: string): number | undefined {
+  const m = /^(\d+)\s*(s|m|h|d)?$/.exec(raw.trim());
+  if (!m) return undefined;
+  return Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[(m[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
+}
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
   const raw = env[name];
@@ -66,6 +113,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const jwtSecret = env.JWT_SECRET || (production ? undefined : DEV_JWT_SECRET);
   const jwksUrl = env.JWT_JWKS_URL || undefined;
   if (production && !env.JWT_SECRET && !jwksUrl) problems.push('in production set JWT_JWKS_URL (or JWT_SECRET)');
+  // Production refuses the development secret, and a server without a real password (issue 9 item 12).
+  if (production && env.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET is the development secret; production needs its own secret or JWT_JWKS_URL');
+  if (production && uri && (!env.NEO4J_PASSWORD || env.NEO4J_PASSWORD === 'neo4j')) {
+    problems.push('in production NEO4J_PASSWORD must be set to the database password (authentication on, not the default)');
+  }
+  const maxTokenTtlSeconds = durationSeconds(env.MAX_TOKEN_TTL || '12h');
+  if (maxTokenTtlSeconds === undefined || maxTokenTtlSeconds < 60)
+    problems.push(`MAX_TOKEN_TTL must be a duration of at least 60 s such as 43200, 720m or 12h (got "${env.MAX_TOKEN_TTL}")`);
   if (env.JWT_SECRET && env.JWT_SECRET.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   const identitySecret = env.IDENTITY_SECRET || (production ? '' : DEV_IDENTITY_SECRET);
   if (production && !env.IDENTITY_SECRET) problems.push('in production set IDENTITY_SECRET (at least 32 characters, never changed afterwards)');
@@ -88,7 +143,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       embeddedPageCacheMb: int(env, 'NEO4J_EMBEDDED_PAGECACHE_MB', 256, 16, 65536, problems),
       queryTimeoutMs: int(env, 'NEO4J_QUERY_TIMEOUT_MS', 30000, 100, 600000, problems),
     },
-    auth: { jwtSecret, jwksUrl, issuer: env.JWT_ISSUER || undefined, audience: env.JWT_AUDIENCE || undefined },
+    auth: {
+      jwtSecret,
+      jwksUrl,
+      issuer: env.JWT_ISSUER || undefined,
+      audience: env.JWT_AUDIENCE || undefined,
+      maxTokenTtlSeconds: maxTokenTtlSeconds ?? 43200,
+      clockSkewSeconds: int(env, 'TOKEN_CLOCK_SKEW_SECONDS', 60, 0, 600, problems),
+    },
     limits: {
       maxDepth: int(env, 'MAX_QUERY_DEPTH', 8, 2, 50, problems),
       maxAliases: int(env, 'MAX_ALIASES', 15, 1, 1000, problems),
@@ -100,11 +162,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAnalysisNodes: int(env, 'MAX_ANALYSIS_NODES', 250000, 10, 10000000, problems),
       bodyLimit: env.BODY_LIMIT || '2mb',
       rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1000000, problems),
+      analysisCacheMb: int(env, 'ANALYSIS_CACHE_MB', 256, 0, 65536, problems),
+      rateLimitPerAddressPerMinute: int(env, 'RATE_LIMIT_PER_ADDRESS_PER_MINUTE', 1200, 1, 10000000, problems),
+      maxConcurrentAnalyses: int(env, 'MAX_CONCURRENT_ANALYSES', 4, 1, 1000, problems),
+      maxQueryCost: int(env, 'MAX_QUERY_COST', 100000, 10, 1000000000, problems),
+      maxResponseBytes: int(env, 'MAX_RESPONSE_BYTES', 4000000, 1000, 2000000000, problems),
+      maxJsonDepth: int(env, 'MAX_JSON_DEPTH', 64, 8, 10000, problems),
+      maxTokenBytes: int(env, 'MAX_TOKEN_BYTES', 8192, 512, 1000000, problems),
+      trustProxy: env.TRUST_PROXY || undefined,
+    },
+    audit: {
+      key: env.AUDIT_KEY || undefined,
+      dir: path.resolve(env.AUDIT_DIR || path.join(env.NEO4J_EMBEDDED_DATA_DIR || '.neo4j-data', 'audit')),
     },
     identitySecret,
     seedOnEmpty: env.SEED_ON_EMPTY !== 'false',
     logLevel,
+    graphqlIde: env.GRAPHQL_IDE ? env.GRAPHQL_IDE === 'true' : !production,
+    analysis: {
+      workers: int(env, 'ANALYSIS_WORKERS', Math.max(1, os.availableParallelism() - 1), 0, 256, problems),
+      queueLimit: int(env, 'ANALYSIS_QUEUE_LIMIT', 64, 0, 100000, problems),
+      timeoutMs: int(env, 'ANALYSIS_TIMEOUT_MS', 120000, 1, 3600000, problems),
+      workerMemoryMb: int(env, 'ANALYSIS_WORKER_MEMORY_MB', 0, 0, 1048576, problems),
+    },
   };
+  if (env.GRAPHQL_IDE && !['true', 'false'].includes(env.GRAPHQL_IDE)) problems.push(`GRAPHQL_IDE must be true or false (got "${env.GRAPHQL_IDE}")`);
+  if (env.AUDIT_KEY && env.AUDIT_KEY.length < 32) problems.push('AUDIT_KEY must be at least 32 characters');
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
 }

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { mintToken } from './auth/tokens';
 import { Config, ConfigError, loadConfig } from './config';
-import { bootstrapDatabase } from './db/bootstrap';
+import { bootstrapDatabase } from './bootstrap';
 import { openDatabase } from './db/connect';
+import { authenticationIsOff } from './db/credentials';
 import { seedIfEmpty } from './import/seed';
 import { logger } from './logger';
 import { createApp } from './server';
@@ -16,7 +17,10 @@ async function devTokens(config: Config): Promise<string> {
     { sub: 'dev-admin', roles: ['admin'], agency: 'EUROPOL', country: 'NL', clearance: 'SECRET' },
   ] as const;
   const lines = await Promise.all(
-    kinds.map(async (k) => `  ${k.sub} (${k.roles.join(',')}, ${k.agency}/${k.country}, ${k.clearance}):\n    ${await mintToken(config.auth.jwtSecret!, { ...k, roles: [...k.roles] })}`),
+    kinds.map(
+      async (k) =>
+        `  ${k.sub} (${k.roles.join(',')}, ${k.agency}/${k.country}, ${k.clearance}):\n    ${await mintToken(config.auth.jwtSecret!, { ...k, roles: [...k.roles] })}`,
+    ),
   );
   return `Development tokens (valid 12 h; send as "Authorization: Bearer <token>"):\n${lines.join('\n')}\n`;
 }
@@ -33,7 +37,14 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const { db, uri, embedded, close } = await openDatabase(config);
+  const connection = await openDatabase(config);
+  const { db, uri, embedded } = connection;
+  const close = () => connection.close();
+  if (config.production && (await authenticationIsOff(uri))) {
+    await close();
+    process.stderr.write(`refusing to start in production: the database at ${uri} has authentication turned off\n`);
+    process.exit(2);
+  }
   db.startMonitoring();
   await bootstrapDatabase(db);
   if (config.seedOnEmpty) await seedIfEmpty(db, config.identitySecret);
@@ -58,6 +69,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   process.stdout.write(`\nGraphQL API ready at http://localhost:${port}/graphql  (health: /health, readiness: /ready)\n`);
+  process.stdout.write(
+    `Network explorer: http://localhost:${port}/explore#token=<a token below>${config.graphqlIde ? `   GraphQL IDE: open /graphql in a browser` : ''}\n`,
+  );
   process.stdout.write(`Neo4j: ${uri}${embedded ? ' (embedded)' : ''}\n\n${await devTokens(config)}`);
 }
 

@@ -8,6 +8,8 @@ import { GraphQLError, GraphQLFormattedError, Lexer, Source, TokenKind } from 'g
 import http from 'node:http';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { AuthenticationError, AuthorizationError } from 'type-graphql';
+import { AuditAnchor } from './audit/anchor';
+import { closeAnalysisPool } from './analysis/pool/analysis-pool';
 import { AuditLog, redactVariables } from './audit/audit-log';
 import { visibilityOf } from './auth/principal';
 import { TokenVerifier } from './auth/tokens';
@@ -15,10 +17,22 @@ import { Config } from './config';
 import { Database } from './db/database';
 import { createLoaders } from './domain/loaders';
 import { Repository } from './domain/repository';
+import { AnalysisService } from './analysis/analysis-service';
+import { ScopeCache } from './analysis/scope-cache';
 import { Context } from './graphql/context';
 import { AppError, DatabaseUnavailableError, ErrorCode } from './graphql/errors';
+import { costLimitPlugin } from './graphql/cost';
+import {
+  addressRateLimit,
+  analysisConcurrencyPlugin,
+  answerClientErrors,
+  jsonDepthVerifier,
+  responseSizePlugin,
+  tokenSizeLimit,
+} from './graphql/request-limits';
 import { buildGraphQLSchema } from './graphql/schema';
 import { logger } from './logger';
+import { mountWeb } from './web/routes';
 
 /** Refuses documents of more than `max` lexical tokens before any parsing (HTTP 400). */
 function tokenLimit(max: number): express.RequestHandler {
@@ -42,6 +56,12 @@ function tokenLimit(max: number): express.RequestHandler {
 }
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR));
+const CLIENT_REQUEST_CODES = new Set(['OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'BAD_REQUEST']);
+/** Extension keys a client may see besides `code` (a refused query's estimate and budget, a limit). */
+const PUBLIC_EXTENSIONS = ['cost', 'budget', 'limit', 'bytes', 'retryAfter'];
+function publicExtensions(ext: Record<string, unknown> | undefined): Record<string, unknown> {
+  return Object.fromEntries(PUBLIC_EXTENSIONS.filter((k) => ext?.[k] !== undefined).map((k) => [k, ext![k]]));
+}
 const ARMOR_MESSAGES = /(depth limit|aliases limit|directives limit|token limit|query cost limit)/i;
 
 /** Every error leaves with a stable code and never a stack trace or a Cypher fragment. */
@@ -50,7 +70,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code as string | undefined;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof AppError) return { ...base, message: original.message, extensions: { ...original.extensions } };
-  if (code && KNOWN_CODES.has(code)) return { ...base, extensions: { code } };
+  if (code && KNOWN_CODES.has(code)) return { ...base, extensions: { code, ...publicExtensions(formatted.extensions) } };
+  // Apollo's "which operation?" failures (two operations without operationName, an unknown one)
+  // and unsupported persisted queries are the client's mistake: 400 BAD_REQUEST with graphql-js's message.
+  if (code && CLIENT_REQUEST_CODES.has(code)) return { ...base, extensions: { code: ErrorCode.BAD_REQUEST } };
   if (ARMOR_MESSAGES.test(formatted.message)) return { ...base, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
   if (original instanceof AuthorizationError || code === 'FORBIDDEN') {
     return { ...base, message: 'You are not allowed to do this.', extensions: { code: ErrorCode.FORBIDDEN } };
@@ -60,6 +83,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, extensions: { code: code === 'BAD_REQUEST' ? 'BAD_REQUEST' : code === 'BAD_USER_INPUT' ? ErrorCode.BAD_USER_INPUT : code } };
   }
   const neoCode = (original as { code?: string } | undefined)?.code ?? '';
+  // Defence in depth: an argument the database refuses (a date it cannot parse) is bad input, not a crash.
+  if (/^Neo\.ClientError\.Statement\.(ArgumentError|TypeError)$/.test(neoCode)) {
+    logger.warn({ neoCode, path: formatted.path }, 'database refused an argument');
+    return { ...base, message: 'An argument is not valid.', extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
   if (/TransactionTimedOut|TransactionTimedOutClientConfiguration/i.test(neoCode)) {
     return { ...base, message: 'The query took too long and was stopped.', extensions: { code: ErrorCode.DATABASE_TIMEOUT } };
   }
@@ -87,7 +115,7 @@ function auditPlugin(audit: AuditLog): ApolloServerPlugin<Context> {
       return {
         async willSendResponse(rc: GraphQLRequestContextWillSendResponse<Context>) {
           const ctx = rc.contextValue;
-          if (!ctx?.principal) return;
+          if (!ctx?.principal || ctx.auditWritten) return;
           const body = rc.response.body;
           const result = body.kind === 'single' ? body.singleResult : undefined;
           const errors = result?.errors ?? rc.errors;
@@ -102,7 +130,7 @@ function auditPlugin(audit: AuditLog): ApolloServerPlugin<Context> {
             durationMs: Date.now() - started,
           });
           try {
-            await audit.append(record);
+            await audit.append(record, ctx.auth);
           } catch (err) {
             logger.error({ err, record }, 'audit append failed; withholding the response');
             if (result) {
@@ -127,10 +155,13 @@ export interface App {
 export async function createApp(config: Config, db: Database): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
+  if (config.limits.trustProxy) app.set('trust proxy', /^\d+$/.test(config.limits.trustProxy) ? Number(config.limits.trustProxy) : config.limits.trustProxy);
   const httpServer = http.createServer(app);
+  answerClientErrors(httpServer);
   const verifier = new TokenVerifier(config.auth);
   const repository = new Repository(db);
-  const audit = new AuditLog(db);
+  const analysis = new AnalysisService(db, config, config.limits.analysisCacheMb > 0 ? new ScopeCache(config.limits.analysisCacheMb * 1024 * 1024) : undefined);
+  const audit = new AuditLog(db, new AuditAnchor(config.audit));
   const limiter = new RateLimiterMemory({ points: config.limits.rateLimitPerMinute, duration: 60 });
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.maxDepth, flattenFragments: true },
@@ -149,8 +180,12 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     plugins: [
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      costLimitPlugin(config.limits.maxQueryCost),
+      analysisConcurrencyPlugin(config.limits.maxConcurrentAnalyses),
+      responseSizePlugin(config.limits.maxResponseBytes), // before the audit plugin: see request-limits.ts
       auditPlugin(audit),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // The IDE is served by the service itself (src/web): Apollo's landing page loads from a CDN.
+      ApolloServerPluginLandingPageDisabled(),
     ],
     introspection: !config.production,
     csrfPrevention: true,
@@ -170,36 +205,49 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     res.status(ok ? 200 : 503).json({ ready: ok, database: ok ? 'up' : 'unavailable' });
   });
 
+  /** The per-request context: bearer token, rate limit, database availability (also used by the exports). */
+  const contextFor = async (req: express.Request): Promise<Context> => {
+    const principal = await verifier.verify(req.headers.authorization).catch((err: AppError) => {
+      throw new GraphQLError(err.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+    });
+    try {
+      await limiter.consume(principal.subject);
+    } catch {
+      throw new GraphQLError('Too many requests; slow down.', { extensions: { code: ErrorCode.RATE_LIMITED, http: { status: 429 } } });
+    }
+    if (!db.isAvailable && !(await db.probe())) {
+      throw new GraphQLError('The database is unavailable; try again shortly.', {
+        extensions: { code: ErrorCode.DATABASE_UNAVAILABLE, http: { status: 503 } },
+      });
+    }
+    const auth = visibilityOf(principal);
+    return { principal, auth, db, config, repository, analysis, audit, loaders: createLoaders(repository, auth), changedIds: new Set() };
+  };
+
+  // issue 12: GraphiQL on GET /graphql (browsers), the /explore page, and the exports.
+  mountWeb(app, { config, apollo, contextFor });
+
   app.use(
     '/graphql',
-    express.json({ limit: config.limits.bodyLimit }),
+    addressRateLimit(config.limits.rateLimitPerAddressPerMinute),
+    tokenSizeLimit(config.limits.maxTokenBytes),
+    express.json({ limit: config.limits.bodyLimit, verify: jsonDepthVerifier(config.limits.maxJsonDepth) }),
     tokenLimit(config.limits.maxTokens),
-    expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> => {
-        const principal = await verifier.verify(req.headers.authorization).catch((err: AppError) => {
-          throw new GraphQLError(err.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
-        });
-        try {
-          await limiter.consume(principal.subject);
-        } catch {
-          throw new GraphQLError('Too many requests; slow down.', { extensions: { code: ErrorCode.RATE_LIMITED, http: { status: 429 } } });
-        }
-        if (!db.isAvailable && !(await db.probe())) {
-          throw new GraphQLError('The database is unavailable; try again shortly.', {
-            extensions: { code: ErrorCode.DATABASE_UNAVAILABLE, http: { status: 503 } },
-          });
-        }
-        const auth = visibilityOf(principal);
-        return { principal, auth, db, config, repository, loaders: createLoaders(repository, auth), changedIds: new Set() };
-      },
-    }),
+    expressMiddleware(apollo, { context: async ({ req }) => contextFor(req) }),
   );
   // Body-parser failures (oversized or malformed JSON) answer in GraphQL's error shape, without a stack.
   app.use((err: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (!err) return next();
     const tooLarge = err.type === 'entity.too.large';
-    res.status(tooLarge ? 413 : (err.status ?? 400)).json({
-      errors: [{ message: tooLarge ? 'Request body too large.' : 'Malformed request body.', extensions: { code: tooLarge ? ErrorCode.QUERY_TOO_COMPLEX : 'BAD_REQUEST' } }],
+    const tooDeep = err.type === 'entity.too.deep';
+    const status = tooLarge ? 413 : err.status && err.status >= 400 && err.status < 500 ? err.status : 400;
+    res.status(status).json({
+      errors: [
+        {
+          message: tooLarge ? 'Request body too large.' : tooDeep ? 'Request body nested too deeply.' : 'Malformed request body.',
+          extensions: { code: tooLarge || tooDeep ? ErrorCode.QUERY_TOO_COMPLEX : 'BAD_REQUEST' },
+        },
+      ],
     });
   });
 
@@ -217,6 +265,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
       }),
     stop: async () => {
       await apollo.stop(); // drains in-flight requests, then closes the HTTP server
+      await closeAnalysisPool(config); // the analysis worker threads
     },
   };
 }

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT } from '../src/paths';
-import { connect, DATASETS, resetDatabase } from './support/harness';
+import { connect, DATASETS, resetDatabase, token } from './support/harness';
+import { freePort } from '../src/db/embedded-neo4j';
 import { Database } from '../src/db/database';
 
 const run = promisify(execFile);
@@ -12,9 +13,13 @@ const CLI = path.join(PROJECT_ROOT, 'dist', 'src', 'scripts', 'import.js');
 /** Every research dataset loads through the command line, and Siren and Caviar keep their shape. */
 describe('network datasets through `npm run import`', () => {
   let db: Database;
+  // The CLI needs a loader token; no service answers at CLA_API_URL, so it imports directly.
+  const cliEnv: NodeJS.ProcessEnv = { ...process.env, NEO4J_URI: process.env.NEO4J_TEST_URI, LOG_LEVEL: 'warn' };
   beforeAll(async () => {
     db = await connect();
     await resetDatabase(db);
+    cliEnv.CLA_TOKEN = await token({ sub: 'dataset-loader', roles: ['loader'], agency: 'RESEARCH', country: 'IT', clearance: 'SECRET' });
+    cliEnv.CLA_API_URL = `http://127.0.0.1:${await freePort()}`;
   });
   afterAll(() => db.close());
 
@@ -28,7 +33,7 @@ describe('network datasets through `npm run import`', () => {
     for (const file of files) {
       const format = file.includes('2mode') ? 'two-mode' : 'adjacency';
       const args = [CLI, '--quiet', '--format', format, path.join(DATASETS, file)];
-      const env = { ...process.env, NEO4J_URI: process.env.NEO4J_TEST_URI, LOG_LEVEL: 'warn' };
+      const env = cliEnv;
       const { stdout } = await run(process.execPath, args, { env });
       expect(stdout).toMatch(/imported 1 report\(s\) \(0 already present/);
       const again = await run(process.execPath, args, { env });
@@ -55,7 +60,7 @@ describe('network datasets through `npm run import`', () => {
     const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'bad-'));
     const file = path.join(dir, 'bad.jsonl');
     fs.writeFileSync(file, `${JSON.stringify({ report: { id: 'BAD-CLI-1', title: 't', date: '2021-02-30', agency: 'X', classification: 'UNCLASSIFIED' }, entities: [], links: [] })}\nnot json\n`);
-    const env = { ...process.env, NEO4J_URI: process.env.NEO4J_TEST_URI, LOG_LEVEL: 'warn' };
+    const env = cliEnv;
     await expect(run(process.execPath, [CLI, '--quiet', file], { env })).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringMatching(/2 report\(s\) failed[\s\S]*bad\.jsonl:1 \(BAD-CLI-1\)[\s\S]*report\.date: not a date[\s\S]*bad\.jsonl:2[\s\S]*not valid JSON/),

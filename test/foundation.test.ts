@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { schemaSdl } from '../src/graphql/schema';
 import { reportSchemaText, SDL_FILE } from '../src/scripts/print-schema';
 import { REPORT_SCHEMA_FILE } from '../src/import/validate';
-import { resetDatabase, startServer, TestServer, token } from './support/harness';
+import { forgeSignature, resetDatabase, startServer, TestServer, token } from './support/harness';
 
 describe('foundation: service over a real embedded Neo4j', () => {
   let server: TestServer;
@@ -37,7 +37,7 @@ describe('foundation: service over a real embedded Neo4j', () => {
     const anonymous = await server.gql('{ __typename }', undefined, null);
     expect(anonymous.status).toBe(401);
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    const forged = await server.gql('{ __typename }', undefined, (await token()).replace(/.$/, 'x'));
+    const forged = await server.gql('{ __typename }', undefined, forgeSignature(await token()));
     expect(forged.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 

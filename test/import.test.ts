@@ -256,4 +256,33 @@ describe('report import', () => {
     const report = await server.gql('{ report(id: "TEST-FORBIDDEN") { id } }');
     expect(report.data!.report).toBeNull();
   });
+
+  it('commits the audit entry of an import in the import’s own transaction, marked like its report', async () => {
+    const doc = { ...allTypesReport({ id: 'TEST-AUDITED-1', classification: 'CONFIDENTIAL', releasableTo: ['ES-PN', 'ES'] }) };
+    const res = await server.gql(`mutation auditedImport($report: ReportInput!) { importReport(report: $report) { reportId entities { id } } }`, { report: doc }, loader);
+    expect(res.errors).toBeUndefined();
+    const entries = await server.db.read<{ outcome: string; changedIds: string[]; level: number; releasability: string[]; variables: string }>(
+      `MATCH (a:AuditEntry {operationName: 'auditedImport'}) RETURN a.outcome AS outcome, a.changedIds AS changedIds,
+              a.classificationLevel AS level, a.releasability AS releasability, a.variables AS variables`,
+    );
+    // one entry (the request's only field wrote it; the plugin did not add a second)
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ outcome: 'ok', level: 2, releasability: ['ES|ES-PN'] });
+    expect(entries[0].changedIds.sort()).toEqual(res.data!.importReport.entities.map((e: { id: string }) => e.id).sort());
+    expect(JSON.parse(entries[0].variables)).toEqual({ report: { report: 'TEST-AUDITED-1', entities: 10, links: 13 } });
+  });
+
+  it('an import whose in-transaction work fails (its audit entry) writes nothing', async () => {
+    const { ReportImporter } = await import('../src/import/importer');
+    const before = await countGraph(server);
+    const failing = new ReportImporter(server.db).import(allTypesReport({ id: 'TEST-AUDIT-FAILS' }), 'test', undefined, {
+      inTransaction: async (tx) => {
+        await tx.run('CREATE (:AuditProbe)');
+        throw new Error('the audit store refused the entry');
+      },
+    });
+    await expect(failing).rejects.toThrow('the audit store refused the entry');
+    expect(await countGraph(server)).toEqual(before);
+    expect(await server.db.read('MATCH (p:AuditProbe) RETURN p')).toEqual([]);
+  });
 });

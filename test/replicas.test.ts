@@ -1,4 +1,5 @@
 import { AuditLog } from '../src/audit/audit-log';
+import { AuditAnchor } from '../src/audit/anchor';
 import { startServer, TestServer, token } from './support/harness';
 
 /**
@@ -36,10 +37,12 @@ describe('two API replicas over one database', () => {
       expect(res.data).toEqual({ entity: null });
     }
 
-    const audit = new AuditLog(a.db);
+    const audit = new AuditLog(a.db, new AuditAnchor(a.config.audit));
+    // an admin reader whose need-to-know covers these entries (they touched no report)
+    const reader = { clearance: 3, principals: ['EUROPOL', 'NL'], agency: 'EUROPOL', country: 'NL' };
     const [ofA, ofB] = await Promise.all([
-      audit.list({ first: 100, subject: subjectA }),
-      audit.list({ first: 100, subject: subjectB }),
+      audit.list(reader, { first: 100, subject: subjectA }),
+      audit.list(reader, { first: 100, subject: subjectB }),
     ]);
     expect(ofA.total).toBe(perReplica);
     expect(ofB.total).toBe(perReplica);
@@ -49,7 +52,7 @@ describe('two API replicas over one database', () => {
     // One chain: no two entries share a sequence number, and the whole chain verifies.
     const seqs = [...ofA.page, ...ofB.page].map((e) => e.seq);
     expect(new Set(seqs).size).toBe(2 * perReplica);
-    const verdict = await new AuditLog(b.db).verify();
+    const verdict = await new AuditLog(b.db, new AuditAnchor(b.config.audit)).verify();
     expect(verdict.brokenAt).toBeNull();
     expect(verdict.entries).toBeGreaterThanOrEqual(2 * perReplica);
     expect(Math.max(...seqs)).toBeLessThanOrEqual(verdict.entries);

@@ -323,4 +323,41 @@ describe('statement store', () => {
       expect(names.map((n) => n.name).sort()).toEqual(['Luka Perović', 'Luka \u0420\u0435rović', 'Лука Перовић'].sort());
     });
   });
+
+  describe('bulk import', () => {
+    const small = (i: number) => ({
+      report: { id: `BULK-${i}`, title: `bulk ${i}`, date: '2024-07-01', agency: 'BULK', classification: 'UNCLASSIFIED' },
+      entities: [
+        { ref: 'a', type: 'Person', name: `Bulk Person ${i}` },
+        { ref: 'b', type: 'Person', name: `Bulk Person ${(i + 1) % 60}` },
+        { ref: 'g', type: 'Organisation', name: 'Bulk group', country: 'HR' },
+      ],
+      links: [
+        { type: 'ASSOCIATE_OF', from: 'a', to: 'b' },
+        { type: 'MEMBER_OF', from: 'a', to: 'g' },
+      ],
+    });
+
+    it('imports many reports in groups, each atomic: a bad one costs only itself', async () => {
+      const { ReportImporter } = await import('../src/import/importer');
+      const docs: Array<{ doc: unknown; where: string }> = Array.from({ length: 60 }, (_, i) => ({ doc: small(i) as unknown, where: `line ${i + 1}` }));
+      docs[7] = { doc: { ...small(7), entities: [{ ref: 'a', type: 'Person' }] }, where: 'line 8' }; // schema: no name
+      docs[30] = { doc: { ...small(30), entities: [...small(30).entities, { ref: 'x', type: 'Location', id: 'country:HR', name: 'Hideout' }] }, where: 'line 31' }; // found in the database
+      const results = new Map<string, unknown>();
+      await new ReportImporter(server.db).importMany(docs, (where, result) => results.set(where, result), { batchSize: 25, concurrency: 2 });
+      expect(results.size).toBe(60);
+      const failed = [...results].filter(([, r]) => r instanceof Error).map(([w]) => w);
+      expect(failed.sort()).toEqual(['line 31', 'line 8']);
+      const [{ reports, group }] = await server.db.read<{ reports: number; group: number }>(
+        `MATCH (r:Report) WHERE r.id STARTS WITH 'BULK-' WITH count(r) AS reports
+         MATCH (:Report)-[s:STATES]->(:Organisation {id: $g}) RETURN reports, count(s) AS group`,
+        { g: entityIdOf({ type: 'Organisation', name: 'Bulk group', country: 'HR' }) },
+      );
+      expect({ reports, group }).toEqual({ reports: 58, group: 58 });
+      // again: everything already imported, nothing written
+      const again = new Map<string, unknown>();
+      await new ReportImporter(server.db).importMany(docs, (where, result) => again.set(where, result), { batchSize: 25 });
+      expect([...again.values()].filter((r) => !(r instanceof Error)).every((r) => (r as { alreadyImported: boolean }).alreadyImported)).toBe(true);
+    });
+  });
 });

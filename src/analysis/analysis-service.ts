@@ -4,19 +4,10 @@ import { cypher } from '../db/cypher';
 import { Database } from '../db/database';
 import { EntityRow, LinkRow, LinkStatements, Repository, toLinkRow } from '../domain/repository';
 import { ENTITY_TYPES, EntityTypeName, LINK_TYPES, LinkTypeName } from '../domain/vocabulary';
-import { badInput, notFound, tooComplex } from '../graphql/errors';
-import {
-  AnalysisGraph,
-  betweennessCentrality,
-  closenessCentrality,
-  coAttendanceProjection,
-  connectedComponents,
-  degreeCentrality,
-  eigenvectorCentrality,
-  louvain,
-  pageRank,
-} from './graph-algorithms';
-import { partitionModularity } from './modularity';
+import { badInput, checkRange, notFound, tooComplex } from '../errors';
+import { AnalysisGraph, coAttendanceProjection } from './graph-algorithms';
+import { AlgorithmName, analysisPool, AnalysisRunner } from './pool/analysis-pool';
+import { ScopeCache } from './scope-cache';
 
 export type CentralityAlgorithmName = 'DEGREE' | 'BETWEENNESS' | 'CLOSENESS' | 'PAGERANK' | 'EIGENVECTOR';
 export type CommunityAlgorithmName = 'LOUVAIN' | 'CONNECTED_COMPONENTS';
@@ -46,6 +37,13 @@ export interface ExpandOptions {
 /** Above this many nodes in scope, betweenness and closeness sample pivots (Brandes–Pich). */
 export const EXACT_LIMIT = 5000;
 const SAMPLE_SIZE = 500;
+const CENTRALITY_ALGORITHMS = {
+  DEGREE: 'degree',
+  BETWEENNESS: 'betweenness',
+  CLOSENESS: 'closeness',
+  PAGERANK: 'pagerank',
+  EIGENVECTOR: 'eigenvector',
+} as const satisfies Record<CentralityAlgorithmName, AlgorithmName>;
 /** Countries are reference data: analysis leaves them out unless a scope names them. */
 const DEFAULT_ANALYSIS_TYPES = ENTITY_TYPES.filter((t) => t !== 'Country');
 
@@ -60,6 +58,10 @@ export class AnalysisService {
   constructor(
     private readonly db: Database,
     private readonly config: Config,
+    /** Shared by the requests of one app (create the service once); none: every analysis reads its scope. */
+    readonly cache?: ScopeCache,
+    /** Runs the algorithms in worker threads (default: the app's pool for this configuration). */
+    private readonly pool: AnalysisRunner = analysisPool(config),
   ) {
     this.repository = new Repository(db);
   }
@@ -96,27 +98,68 @@ export class AnalysisService {
     return { nodeIds: [...visited], links: [...links.values()], truncated };
   }
 
-  /** The visible subgraph a scope describes, as an undirected analysis graph. */
-  async scopeGraph(auth: VisibilityParams, scope: Scope = {}): Promise<AnalysisGraph> {
+  /**
+   * The visible subgraph a scope describes, from the cache when the caller's visibility class, the
+   * data version and the scope are those of an earlier read (one short query checks the version).
+   */
+  async scopeGraph(auth: VisibilityParams, scope: Scope = {}, knownKey?: string): Promise<AnalysisGraph> {
+    const key = knownKey ?? (await this.cacheKey(auth, scope));
+    if (!this.cache || !key) return this.readScopeGraph(auth, scope);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const graph = await this.readScopeGraph(auth, scope);
+    this.cache.set(key, graph);
+    return graph;
+  }
+
+  /** The cache key of a scope for this caller: visibility class, data version, scope (none without a cache). */
+  private async cacheKey(auth: VisibilityParams, scope: Scope = {}): Promise<string | undefined> {
+    if (!this.cache) return undefined;
+    const [v] = await this.db.read<{ visible: string[]; reports: number; revisions: number; latest: string | null }>(cypher('analysis-version'), { auth });
+    return JSON.stringify([[...v.visible].sort(), v.reports, v.revisions, v.latest, scopeKey(scope)]);
+  }
+
+  /** An analysis result from the cache, or computed (on the cached scope graph) and kept. */
+  private async cachedResult<T>(
+    auth: VisibilityParams,
+    scope: Scope | undefined,
+    analysis: string,
+    compute: (graph: AnalysisGraph) => Promise<T>,
+    bytes: (r: T) => number,
+  ): Promise<T> {
+    const key = await this.cacheKey(auth, scope);
+    const resultKey = key && `${key}|${analysis}`;
+    const cached = resultKey ? this.cache!.getResult<T>(resultKey) : undefined;
+    if (cached) return cached;
+    const result = await compute(await this.scopeGraph(auth, scope, key));
+    if (resultKey) this.cache!.setResult(resultKey, result, bytes(result));
+    return result;
+  }
+
+  /** Reads the visible subgraph a scope describes, as an undirected analysis graph. */
+  async readScopeGraph(auth: VisibilityParams, scope: Scope = {}): Promise<AnalysisGraph> {
     const entityTypes = scope.entityTypes?.length ? scope.entityTypes : DEFAULT_ANALYSIS_TYPES;
     const linkTypes = scope.linkTypes?.length ? scope.linkTypes : LINK_TYPES;
     let ids = scope.ids?.length ? [...scope.ids] : undefined;
     if (scope.around) {
       const depth = scope.depth ?? 2;
-      if (!Number.isInteger(depth) || depth < 1 || depth > 4) throw badInput('scope.depth', 'must be between 1 and 4');
+      checkRange('scope.depth', depth, 1, 4);
       const around = await this.expand(auth, scope.around, { depth, linkTypes, entityTypes, limit: this.config.limits.maxAnalysisNodes });
       ids = [...new Set([...(ids ?? []), ...around.nodeIds])];
     }
     if (scope.maxAccuracy !== undefined && (scope.maxAccuracy < 1 || scope.maxAccuracy > 4)) throw badInput('scope.maxAccuracy', 'must be between 1 and 4');
-    const rows = await this.db.read<{ id: string; type: EntityTypeName; out: Array<{ target: string; type: LinkTypeName; weight: number }> }>(cypher('scope-graph'), {
-      auth,
-      ids: ids ?? null,
-      reports: scope.reports?.length ? scope.reports : null,
-      entityTypes: scope.coAttendance ? ['Person', 'Event'] : entityTypes,
-      linkTypes: scope.coAttendance ? ['ATTENDED'] : linkTypes,
-      reliability: scope.reliability?.length ? scope.reliability : ['A', 'B', 'C', 'X'],
-      maxAccuracy: scope.maxAccuracy ?? 4,
-    });
+    const rows = await this.db.read<{ id: string; type: EntityTypeName; out: Array<{ target: string; type: LinkTypeName; weight: number }> }>(
+      cypher('scope-graph'),
+      {
+        auth,
+        ids: ids ?? null,
+        reports: scope.reports?.length ? scope.reports : null,
+        entityTypes: scope.coAttendance ? ['Person', 'Event'] : entityTypes,
+        linkTypes: scope.coAttendance ? ['ATTENDED'] : linkTypes,
+        reliability: scope.reliability?.length ? scope.reliability : ['A', 'B', 'C', 'X'],
+        maxAccuracy: scope.maxAccuracy ?? 4,
+      },
+    );
     if (rows.length > this.config.limits.maxAnalysisNodes) {
       throw tooComplex(`the scope holds ${rows.length} entities; narrow it to at most ${this.config.limits.maxAnalysisNodes}`);
     }
@@ -133,32 +176,39 @@ export class AnalysisService {
   }
 
   async centrality(auth: VisibilityParams, algorithm: CentralityAlgorithmName, scope: Scope | undefined, top: number) {
-    const graph = await this.scopeGraph(auth, scope);
-    const approximate = (algorithm === 'BETWEENNESS' || algorithm === 'CLOSENESS') && graph.nodes.length > EXACT_LIMIT;
-    const sampling = approximate ? { sampleSize: SAMPLE_SIZE } : undefined;
-    const scores: Map<string, number> = {
-      DEGREE: () => degreeCentrality(graph),
-      BETWEENNESS: () => betweennessCentrality(graph, sampling),
-      CLOSENESS: () => closenessCentrality(graph, sampling),
-      PAGERANK: () => pageRank(graph),
-      EIGENVECTOR: () => eigenvectorCentrality(graph),
-    }[algorithm]();
-    const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top);
-    return { ranked, approximate, nodeCount: graph.nodes.length, edgeCount: graph.edges.length };
+    const all = await this.cachedResult(
+      auth,
+      scope,
+      `centrality:${algorithm}`,
+      async (graph) => {
+        // An empty scope (unknown or hidden ids) has no scores: answer empty, never a library error.
+        if (graph.nodes.length === 0) return { ranked: [] as Array<[string, number]>, approximate: false, nodeCount: 0, edgeCount: 0 };
+        const approximate = (algorithm === 'BETWEENNESS' || algorithm === 'CLOSENESS') && graph.nodes.length > EXACT_LIMIT;
+        const sampling = approximate ? { sampleSize: SAMPLE_SIZE } : undefined;
+        const scores: Map<string, number> = await this.pool.run(CENTRALITY_ALGORITHMS[algorithm], graph, sampling);
+        const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+        return { ranked, approximate, nodeCount: graph.nodes.length, edgeCount: graph.edges.length };
+      },
+      (r) => r.ranked.reduce((sum, [id]) => sum + 48 + 2 * id.length, 64),
+    );
+    return { ...all, ranked: all.ranked.slice(0, top) };
   }
 
   async communities(auth: VisibilityParams, algorithm: CommunityAlgorithmName, scope: Scope | undefined, seed?: number) {
-    const graph = await this.scopeGraph(auth, scope);
-    let communityOf: Map<string, number>;
-    let modularity: number;
-    if (algorithm === 'LOUVAIN') {
-      // Weighted, as networkx's louvain_communities is by default (link weights, 1 when unset).
-      ({ communityOf, modularity } = louvain(graph, { seed, weighted: true }));
-    } else {
-      communityOf = new Map();
-      connectedComponents(graph).forEach((members, i) => members.forEach((id) => communityOf.set(id, i)));
-      modularity = partitionModularity(graph, communityOf);
-    }
+    return this.cachedResult(
+      auth,
+      scope,
+      `communities:${algorithm}:${seed ?? ''}`,
+      (graph) => this.computeCommunities(graph, algorithm, seed),
+      (r) => r.communities.reduce((sum, c) => sum + c.members.reduce((s, m) => s + 16 + 2 * m.length, 32), 64),
+    );
+  }
+
+  private async computeCommunities(graph: AnalysisGraph, algorithm: CommunityAlgorithmName, seed?: number) {
+    // Louvain weighted, as networkx's louvain_communities is by default (link weights, 1 when unset);
+    // components with the unweighted modularity of that partition.
+    const { communityOf, modularity } =
+      algorithm === 'LOUVAIN' ? await this.pool.run('louvain', graph, { seed, weighted: true }) : await this.pool.run('components', graph);
     const groups = new Map<number, string[]>();
     for (const [id, c] of communityOf) {
       const members = groups.get(c);
@@ -172,9 +222,7 @@ export class AnalysisService {
   }
 
   async shortestPaths(auth: VisibilityParams, from: string, to: string, maxLength: number, linkTypes: readonly LinkTypeName[], all: boolean) {
-    if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > this.config.limits.maxHops) {
-      throw tooComplex(`maxLength must be between 1 and ${this.config.limits.maxHops}`);
-    }
+    checkRange('maxLength', maxLength, 1, this.config.limits.maxHops);
     if (from === to) throw badInput('to', 'must differ from `from`');
     type Key = { type: string; fromId: string; toId: string };
     const rows = await this.db.read<{ nodeIds: string[]; links: Key[] }>(cypher('shortest-paths'), {
@@ -195,9 +243,52 @@ export class AnalysisService {
     return paths.map((p) => ({ nodeIds: p.nodeIds, links: p.links.map((l) => found.get(keyOf(l))).filter((l): l is LinkRow => !!l) }));
   }
 
+  /** Other operations sharing entities with this one, with the shared entities. */
+  linkedOperations(auth: VisibilityParams, id: string) {
+    return this.db.read<{ id: string; shared: Array<{ id: string; type: string }> }>(cypher('linked-operations'), { auth, id });
+  }
+
+  /** Dated facts around an entity (date, kind, link type, the entity concerned). */
+  timeline(auth: VisibilityParams, id: string, limit: number) {
+    return this.db.read<{ date: string; kind: string; linkType: string | null; entityId: string }>(cypher('timeline'), { auth, id, limit });
+  }
+
+  /** Country pairs, organisations active in several countries and persons bridging groups, in parallel. */
+  async crossBorder(auth: VisibilityParams, p: { countries: string[] | null; linkTypes: readonly LinkTypeName[]; minCountries: number; top: number }) {
+    const params = { auth, countries: p.countries, top: p.top };
+    const [pairs, orgs, bridges] = await Promise.all([
+      this.db.read<{ countryA: string; countryB: string; links: number; routeLegs: number }>(cypher('cross-border-pairs'), {
+        ...params,
+        linkTypes: p.linkTypes,
+      }),
+      this.db.read<{ id: string; countries: string[] }>(cypher('cross-border-organisations'), { ...params, kinds: null, minCountries: p.minCountries }),
+      this.db.read<{ id: string; countries: string[]; groups: Array<{ id: string; via: string; countries: string[] }> }>(
+        cypher('cross-border-bridges'),
+        params,
+      ),
+    ]);
+    return { pairs, orgs, bridges };
+  }
+
   async requireVisible(auth: VisibilityParams, id: string, what = 'entity'): Promise<EntityRow> {
     const [row] = await this.repository.entitiesByIds(auth, [id]);
     if (!row) throw notFound(`${what} ${JSON.stringify(id)}`);
     return row;
   }
+}
+
+/** A scope in a canonical form: the same scope always gives the same key. */
+function scopeKey(scope: Scope): unknown {
+  const list = (xs?: readonly string[]) => (xs?.length ? [...new Set(xs)].sort() : null);
+  return {
+    ids: list(scope.ids),
+    around: scope.around ?? null,
+    depth: scope.around ? (scope.depth ?? 2) : null,
+    reports: list(scope.reports),
+    entityTypes: list(scope.entityTypes),
+    linkTypes: list(scope.linkTypes),
+    coAttendance: scope.coAttendance ?? false,
+    reliability: list(scope.reliability),
+    maxAccuracy: scope.maxAccuracy ?? null,
+  };
 }

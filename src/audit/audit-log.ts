@@ -1,7 +1,9 @@
-import crypto from 'node:crypto';
+import { ManagedTransaction } from 'neo4j-driver';
+import { Principal, VisibilityParams } from '../auth/principal';
 import { cypher } from '../db/cypher';
 import { Database } from '../db/database';
-import { Principal } from '../auth/principal';
+import { logger } from '../logger';
+import { AuditAnchor, sameHex } from './anchor';
 
 export interface AuditRecord {
   at: string;
@@ -18,16 +20,37 @@ export interface AuditRecord {
   durationMs: number;
 }
 
-export interface AuditEntry extends AuditRecord {
+/**
+ * The classification and releasability of what an entry touched: the highest classification
+ * level (0 UNCLASSIFIED … 3 SECRET) and, for every report involved that is not releasable to
+ * everyone, its `releasableTo` set joined with `|`. A reader sees the entry's content only when
+ * their clearance reaches `classificationLevel` and they match at least one code of every set.
+ */
+export interface AuditMarking {
+  classificationLevel: number;
+  releasability: string[];
+}
+
+export interface AuditEntry extends AuditRecord, AuditMarking {
   seq: number;
   prevHash: string;
   hash: string;
+  redacted?: boolean;
+}
+
+export interface ChainStatus {
+  entries: number;
+  brokenAt: number | null;
+  reason: string | null;
+  checkpoints: number;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
 const SECRET_KEY = /pass(word)?|secret|token|authori[sz]ation|api[-_]?key|credential/i;
 const MAX_IDS = 2000;
 const MAX_VARIABLES = 8000;
+const MAX_BATCH = 500;
+const MOST_RESTRICTIVE: AuditMarking = { classificationLevel: 3, releasability: [] };
 
 /** Variables as JSON with secret-looking keys removed and large values (report documents) summarised. */
 export function redactVariables(variables: Record<string, unknown> | undefined): string {
@@ -49,35 +72,99 @@ export function redactVariables(variables: Record<string, unknown> | undefined):
   return json.length > MAX_VARIABLES ? `${json.slice(0, MAX_VARIABLES)}…` : json;
 }
 
-/** The hash of an entry covers every recorded field and the previous entry's hash. */
-export function entryHash(seq: number, prevHash: string, record: AuditRecord): string {
-  const fields = [
+/** Strings in the variables (ids a caller asked about), for the entry's marking. */
+function stringsIn(json: string): string[] {
+  const out = new Set<string>();
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') {
+      if (v.length > 0 && v.length <= 300) out.add(v);
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  try {
+    walk(JSON.parse(json));
+  } catch {
+    // summarised (truncated) variables: no ids to take from them
+  }
+  return [...out].slice(0, MAX_IDS);
+}
+
+/** The canonical text an entry's MAC covers: every recorded field, its marking and the previous hash. */
+function entryText(seq: number, prevHash: string, e: AuditRecord & AuditMarking): string {
+  return JSON.stringify([
+    'audit-entry-v2',
     seq,
     prevHash,
-    record.at,
-    record.subject,
-    record.agency,
-    record.country,
-    record.roles.join(','),
-    record.operationName ?? '',
-    record.operationType ?? '',
-    record.variables,
-    record.returnedIds.join(','),
-    record.changedIds.join(','),
-    record.outcome,
-    record.durationMs,
-  ];
-  return crypto.createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+    e.at,
+    e.subject,
+    e.agency,
+    e.country,
+    e.roles,
+    e.operationName ?? '',
+    e.operationType ?? '',
+    e.variables,
+    e.returnedIds,
+    e.changedIds,
+    e.outcome,
+    e.durationMs,
+    e.classificationLevel,
+    e.releasability,
+  ]);
+}
+
+/** The marking of one report (for `appendInTransaction` from the importer). */
+export function markingOfReport(classificationLevel: number, releasableTo: readonly string[]): AuditMarking {
+  return { classificationLevel, releasability: releasableTo.length > 0 ? [[...new Set(releasableTo.map((x) => x.toUpperCase()))].sort().join('|')] : [] };
+}
+
+/** True when a reader with this need-to-know may see the content of an entry with this marking. */
+export function mayReadEntry(marking: Partial<AuditMarking>, reader: VisibilityParams): boolean {
+  const level = typeof marking.classificationLevel === 'number' ? marking.classificationLevel : MOST_RESTRICTIVE.classificationLevel;
+  if (level > reader.clearance) return false;
+  return (marking.releasability ?? []).every((set) => set.split('|').some((x) => (x.length === 2 ? x === reader.country : x === reader.agency)));
+}
+
+/** What a reader without the entry's clearance or releasability sees: who, when, what kind, the outcome. */
+function redact(e: AuditEntry): AuditEntry {
+  return { ...e, operationName: null, variables: '[redacted]', returnedIds: [], changedIds: [], redacted: true };
+}
+
+interface Pending {
+  record: AuditRecord;
+  caller?: VisibilityParams;
+  marking?: AuditMarking;
+  resolve: () => void;
+  reject: (err: unknown) => void;
 }
 
 /**
- * Append-only audit trail in Neo4j with a hash chain: each entry stores the previous entry's hash
- * and its own; changing or deleting any entry breaks every later hash, which `verify` detects.
- * Appends serialise on the single `AuditHead` node's write lock, so several API replicas keep one
- * chain. The API has no code path that updates or deletes an entry.
+ * The append-only audit trail, in Neo4j, authenticated and anchored outside it.
+ *
+ * - **Chain.** Entry n stores `hash = HMAC(key, entry n's fields, marking, hash of entry n-1)`. The
+ *   key is not in the database (AUDIT_KEY or a 0600 file), so someone holding the database can
+ *   neither rewrite an entry nor re-hash the rest into a valid chain.
+ * - **Anchor.** After each committed batch, a signed checkpoint {seq, hash} of the head is
+ *   appended to a file outside the database; truncating the trail (deleting the newest entries and
+ *   moving the head back) leaves a checkpoint the chain no longer reaches.
+ * - **Group commit.** Requests enqueue their entry and wait; one writer per process appends the
+ *   queue in batches, one transaction and ONE lock of the `AuditHead` node per batch (not per
+ *   request). The head lock also serialises the batches of several API replicas, so they share
+ *   one chain. A request is answered only after its entry has committed.
+ * - **Clearance.** Every entry records the marking of what it touched; `list` shows an entry's
+ *   ids, variables and operation name only to readers whose need-to-know covers that marking.
  */
 export class AuditLog {
-  constructor(private readonly db: Database) {}
+  private queue: Pending[] = [];
+  private flushing = false;
+  /** Batches written and entries in them, for tests and the benchmark. */
+  readonly stats = { batches: 0, entries: 0 };
+
+  constructor(
+    private readonly db: Database,
+    readonly anchor: AuditAnchor,
+    /** Entries per transaction at most (1 = the old one-lock-per-request behaviour, for benchmarks). */
+    private readonly maxBatch = MAX_BATCH,
+  ) {}
 
   record(principal: Principal, fields: Omit<AuditRecord, 'subject' | 'agency' | 'country' | 'roles'>): AuditRecord {
     return {
@@ -91,16 +178,115 @@ export class AuditLog {
     };
   }
 
-  async append(record: AuditRecord): Promise<void> {
-    await this.db.writeTransaction(async (tx) => {
-      const [head] = await this.db.runIn<{ seq: number; hash: string }>(tx, cypher('audit-lock-head'), { genesis: GENESIS_HASH });
-      const seq = head.seq + 1;
-      const hash = entryHash(seq, head.hash, record);
-      await this.db.runIn(tx, cypher('audit-append'), { entry: { ...record, seq, prevHash: head.hash, hash } });
+  /**
+   * Appends an entry and resolves once it is durable (committed). `caller` is the need-to-know of
+   * whoever made the request: an id the marking query cannot attribute to a report (a link id)
+   * raises the entry to the caller's clearance. `marking`, when given, is used as is.
+   */
+  append(record: AuditRecord, caller?: VisibilityParams, marking?: AuditMarking): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ record, caller, marking, resolve, reject });
+      if (!this.flushing) void this.flush();
     });
   }
 
-  async list(filter: { first: number; afterSeq?: number; subject?: string; from?: string; to?: string }): Promise<{ total: number; page: AuditEntry[] }> {
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.maxBatch);
+        try {
+          const head = await this.db.writeTransaction((tx) => this.appendBatch(tx, batch));
+          this.stats.batches += 1;
+          this.stats.entries += batch.length;
+          await this.anchorHead(head);
+          batch.forEach((p) => p.resolve());
+        } catch (err) {
+          batch.forEach((p) => p.reject(err));
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /**
+   * Appends ONE entry inside a transaction the caller owns (an import and its audit entry commit
+   * together, or neither does). Locks the chain head until that transaction ends, so call it as
+   * the transaction's last statement. After the commit, pass the result to `anchorHead` (a
+   * missing checkpoint only weakens truncation detection until the next batch's checkpoint).
+   */
+  async appendInTransaction(
+    tx: ManagedTransaction,
+    record: AuditRecord,
+    marking?: AuditMarking,
+    caller?: VisibilityParams,
+  ): Promise<{ seq: number; hash: string }> {
+    return this.appendBatch(tx, [{ record, marking, caller }]);
+  }
+
+  /** Writes a signed checkpoint of the head outside the database; failures are logged, not thrown. */
+  async anchorHead(head: { seq: number; hash: string }): Promise<void> {
+    try {
+      await this.anchor.checkpoint(head.seq, head.hash);
+    } catch (err) {
+      logger.error({ err }, 'could not write the audit checkpoint file');
+    }
+  }
+
+  private async appendBatch(tx: ManagedTransaction, items: Array<Pick<Pending, 'record' | 'caller' | 'marking'>>): Promise<{ seq: number; hash: string }> {
+    const markings = await this.markingsOf(tx, items);
+    // The head's write lock is taken only now, after the marking read, and held until commit.
+    const [head] = await this.db.runIn<{ seq: number; hash: string }>(tx, cypher('audit-lock-head'), { genesis: GENESIS_HASH });
+    let seq = head.seq;
+    let prev = head.hash;
+    const batch = head.seq + 1; // the batch's first sequence number, stored on each entry (not signed: bookkeeping)
+    const entries = items.map((item, i) => {
+      seq += 1;
+      const entry = { ...item.record, ...markings[i] };
+      const hash = this.anchor.mac(entryText(seq, prev, entry));
+      const stored = { ...entry, seq, prevHash: prev, hash, batch };
+      prev = hash;
+      return stored;
+    });
+    await this.db.runIn(tx, cypher('audit-append'), { entries, seq, hash: prev });
+    return { seq, hash: prev };
+  }
+
+  /** One read for the whole batch: the reports behind every id each entry mentions. */
+  private async markingsOf(tx: ManagedTransaction, items: Array<Pick<Pending, 'record' | 'caller' | 'marking'>>): Promise<AuditMarking[]> {
+    const rows = items.flatMap((item, i) =>
+      item.marking
+        ? []
+        : [
+            {
+              i,
+              ids: [...new Set([...item.record.returnedIds, ...item.record.changedIds, ...stringsIn(item.record.variables)])].slice(0, 3 * MAX_IDS),
+              auth: item.caller ? { clearance: item.caller.clearance, agency: item.caller.agency, country: item.caller.country } : null,
+            },
+          ],
+    );
+    const found = new Map<number, { level: number; releasability: string[]; resolved: string[] }>();
+    if (rows.length > 0) {
+      const result = await this.db.runIn<{ i: number; level: number; releasability: string[][]; resolved: string[] }>(tx, cypher('audit-marking'), { rows });
+      for (const r of result) found.set(r.i, { ...r, releasability: r.releasability.map((set) => [...new Set(set)].sort().join('|')) });
+    }
+    return items.map((item, i) => {
+      if (item.marking) return item.marking;
+      const f = found.get(i) ?? { level: 0, releasability: [], resolved: [] };
+      const resolved = new Set(f.resolved);
+      const unresolved = [...item.record.returnedIds, ...item.record.changedIds].some((id) => !resolved.has(id));
+      // An id the query could not attribute (a link, a path) may carry what its reports carry: the
+      // caller's own clearance is the safe upper bound.
+      const floor = unresolved ? (item.caller?.clearance ?? MOST_RESTRICTIVE.classificationLevel) : 0;
+      return { classificationLevel: Math.max(f.level, floor), releasability: [...new Set(f.releasability)].sort() };
+    });
+  }
+
+  async list(
+    reader: VisibilityParams,
+    filter: { first: number; afterSeq?: number; subject?: string; from?: string; to?: string },
+  ): Promise<{ total: number; page: AuditEntry[] }> {
     const [row] = await this.db.read<{ total: number; page: AuditEntry[] }>(cypher('audit-list'), {
       first: filter.first,
       afterSeq: filter.afterSeq ?? null,
@@ -108,21 +294,66 @@ export class AuditLog {
       from: filter.from ?? null,
       to: filter.to ?? null,
     });
-    return row;
+    return { total: row.total, page: row.page.map((e) => (mayReadEntry(e, reader) ? { ...e, redacted: false } : redact(e))) };
   }
 
-  /** Recomputes the chain; returns the first broken sequence number, or null when intact. */
-  async verify(): Promise<{ entries: number; brokenAt: number | null }> {
+  /**
+   * Recomputes the chain and checks it against its anchors. Returns the first bad sequence number
+   * and why: an entry whose MAC does not verify (rewritten, or re-hashed without the key), a gap
+   * (deleted or renumbered entries), a head that does not match the last entry, or a checkpoint
+   * the chain no longer reaches or no longer matches (truncated or replaced).
+   */
+  async verify(): Promise<ChainStatus> {
+    // Anchors first, then the head, then the entries: entries are only ever appended, so whatever a
+    // checkpoint or the head vouched for must be among the entries read afterwards.
+    const { checkpoints, badLine } = this.anchor.readCheckpoints();
+    const [head] = await this.db.read<{ seq: number; hash: string }>(cypher('audit-head'));
     const entries = await this.db.read<AuditEntry>(cypher('audit-all'));
+    const status = (brokenAt: number | null, reason: string | null): ChainStatus => ({
+      entries: entries.length,
+      brokenAt,
+      reason,
+      checkpoints: checkpoints.length,
+    });
+    const problems: Array<{ at: number; reason: string }> = [];
+
     let prev = GENESIS_HASH;
+    const hashAt = new Map<number, string>();
     for (let i = 0; i < entries.length; i++) {
-      // Neo4j prints datetimes without trailing zeros (…25.68Z); the hash covers JavaScript's form.
+      // Neo4j prints datetimes without trailing zeros (…25.68Z); the MAC covers JavaScript's form.
       const e = { ...entries[i], at: new Date(entries[i].at).toISOString() };
-      if (e.seq !== i + 1 || e.prevHash !== prev || entryHash(e.seq, e.prevHash, e) !== e.hash) {
-        return { entries: entries.length, brokenAt: i + 1 };
+      if (e.seq !== i + 1) {
+        problems.push({ at: i + 1, reason: `entry ${i + 1} is missing (the next one is ${e.seq})` });
+        break;
       }
+      if (e.prevHash !== prev || !sameHex(e.hash, this.anchor.mac(entryText(e.seq, prev, e)))) {
+        problems.push({ at: e.seq, reason: `entry ${e.seq} does not verify (rewritten, or re-hashed without the audit key)` });
+        break;
+      }
+      hashAt.set(e.seq, e.hash);
       prev = e.hash;
     }
-    return { entries: entries.length, brokenAt: null };
+    const last = entries.length;
+    hashAt.set(0, GENESIS_HASH);
+    if (head && head.seq > last) {
+      problems.push({ at: last + 1, reason: `truncated: the chain head is at ${head.seq}, the trail ends at ${last}` });
+    } else if (head && hashAt.has(head.seq) && hashAt.get(head.seq) !== head.hash) {
+      problems.push({ at: Math.max(head.seq, 1), reason: `the chain head does not match entry ${head.seq}` });
+    }
+    for (const c of checkpoints) {
+      if (c.seq > last) {
+        problems.push({ at: last + 1, reason: `truncated: a checkpoint outside the database vouches for entry ${c.seq}, the trail ends at ${last}` });
+        break;
+      }
+      const h = hashAt.get(c.seq);
+      if (h !== undefined && h !== c.hash) {
+        problems.push({ at: c.seq, reason: `entry ${c.seq} differs from its checkpoint outside the database (the trail was replaced)` });
+        break;
+      }
+    }
+    if (badLine !== null) problems.push({ at: last + 1, reason: `the checkpoint file fails its signature at line ${badLine}` });
+    if (problems.length === 0) return status(null, null);
+    const first = problems.reduce((a, b) => (b.at < a.at ? b : a));
+    return status(first.at, first.reason);
   }
 }

@@ -1,3 +1,4 @@
+import { VisibilityParams } from '../domain/visibility';
 /** Who is calling, from the verified JWT. */
 export const CLEARANCES = ['UNCLASSIFIED', 'RESTRICTED', 'CONFIDENTIAL', 'SECRET'] as const;
 export type Clearance = (typeof CLEARANCES)[number];
@@ -20,11 +21,10 @@ export function clearanceLevel(c: Clearance): number {
  * The parameters every need-to-know Cypher prelude takes (`cypher/visible-reports.cypher`):
  * the caller's clearance as a number and the names a report can be released to.
  */
-export interface VisibilityParams {
-  clearance: number;
-  principals: string[];
-}
+export type { VisibilityParams } from '../domain/visibility';
 
 export function visibilityOf(p: Principal): VisibilityParams {
-  return { clearance: clearanceLevel(p.clearance), principals: [p.agency.toUpperCase(), p.country.toUpperCase()] };
+  const agency = p.agency.toUpperCase();
+  const country = p.country.toUpperCase();
+  return { clearance: clearanceLevel(p.clearance), principals: [agency, country], agency, country };
 }

@@ -1,6 +1,7 @@
 import { Config } from '../config';
 import { logger } from '../logger';
 import { Database } from './database';
+import { embeddedPassword } from './credentials';
 import { EmbeddedNeo4jSupervisor, ensureLauncherBuilt } from './embedded-neo4j';
 
 export interface Connection {
@@ -15,12 +16,14 @@ export interface Connection {
  * unless `reuseRunning` finds one already answering on the embedded port (e.g. `npm start`).
  */
 export async function openDatabase(config: Config, options: { reuseRunning?: boolean } = {}): Promise<Connection> {
-  const make = (uri: string) => new Database({ ...config.neo4j, uri });
   if (config.neo4j.uri) {
-    const db = make(config.neo4j.uri);
+    const db = new Database({ ...config.neo4j, uri: config.neo4j.uri });
     await db.waitUntilAvailable(120000);
     return { db, uri: config.neo4j.uri, close: () => db.close() };
   }
+  // The embedded database's password lives in its data folder (generated on first start).
+  const password = embeddedPassword(config.neo4j.embeddedDataDir);
+  const make = (uri: string) => new Database({ ...config.neo4j, user: 'neo4j', password, uri });
   const localUri = `bolt://127.0.0.1:${config.neo4j.embeddedPort}`;
   if (options.reuseRunning) {
     const db = make(localUri);

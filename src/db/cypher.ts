@@ -16,8 +16,7 @@ const cache = new Map<string, string>();
  * - `@sortkey(n)`: `n`'s sort key for this caller (the least of its visible statements' keys).
  * A visible link implies visible ends: a report states every entity its links join.
  */
-const statementsOf = (n: string, v: string, where = '') =>
-  `MATCH (:Report)-[${v}:STATES]->(${n}) WHERE ${v}.marking IN visible${where}`;
+const statementsOf = (n: string, v: string, where = '') => `MATCH (:Report)-[${v}:STATES]->(${n}) WHERE ${v}.marking IN visible${where}`;
 
 export const VISIBILITY_MACROS: Record<string, (n: string, p?: string) => string> = {
   seen: (r) => `${r}.marking IN visible`,
@@ -31,7 +30,9 @@ export const VISIBILITY_MACROS: Record<string, (n: string, p?: string) => string
 };
 
 export function expandMacros(text: string): string {
-  return text.replace(/@(seen|stated|visible|best|all|sortkey)\((\w+)(?:,\s*(\w+))?\)/g, (_m, macro: string, v: string, p?: string) => VISIBILITY_MACROS[macro](v, p));
+  return text.replace(/@(seen|stated|visible|best|all|sortkey)\((\w+)(?:,\s*(\w+))?\)/g, (_m, macro: string, v: string, p?: string) =>
+    VISIBILITY_MACROS[macro](v, p),
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import neo4j, { Driver, ManagedTransaction, Neo4jError } from 'neo4j-driver';
 import { logger } from '../logger';
-import { DatabaseUnavailableError } from '../graphql/errors';
+import { DatabaseUnavailableError } from '../errors';
 import { toParams, toPlain } from './values';
 
 /** Queries slower than this are logged (without their parameters). */
@@ -130,7 +130,7 @@ export class Database {
   async runIn<T = Row>(tx: ManagedTransaction, cypher: string, params: Params = {}): Promise<T[]> {
     this.queryCount += 1;
     const started = Date.now();
-    const result = await tx.run(cypher, toParams(params) as Params);
+    const result = await tx.run(cypher, toParams(params));
     const ms = Date.now() - started;
     if (ms >= SLOW_QUERY_MS) logger.warn({ ms, query: cypher.slice(0, 200) }, 'slow query');
     return result.records.map((record) => toPlain(record.toObject()) as T);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { logger } from '../logger';
 import { LAUNCHER_DIR } from '../paths';
+import { embeddedPassword, ensurePrivateDir } from './credentials';
 
 const MAIN_CLASS = 'org.linkanalysis.EmbeddedNeo4j';
 const READY_PREFIX = 'NEO4J_READY ';
@@ -28,6 +29,8 @@ export interface EmbeddedOptions {
   pageCacheMb: number;
   txTimeoutSeconds?: number;
   startTimeoutMs?: number;
+  /** Authentication on (the default); `false` exists only to test that production refuses it. */
+  authEnabled?: boolean;
 }
 
 function newestMtime(dir: string): number {
@@ -87,9 +90,15 @@ export class EmbeddedNeo4jProcess extends EventEmitter {
     return `bolt://127.0.0.1:${this.options.port}`;
   }
 
+  /** The password of user `neo4j` (generated into the data folder on first start). */
+  get password(): string {
+    return embeddedPassword(this.options.dataDir);
+  }
+
   start(): Promise<string> {
     const { port, dataDir, heapMb, pageCacheMb } = this.options;
-    fs.mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDir(dataDir);
+    const password = this.password;
     const target = path.join(LAUNCHER_DIR, 'target');
     const classpath = [path.join(target, 'classes'), path.join(target, 'lib', '*')].join(path.delimiter);
     const args = [
@@ -99,17 +108,29 @@ export class EmbeddedNeo4jProcess extends EventEmitter {
       '-cp',
       classpath,
       MAIN_CLASS,
-      '--home', dataDir,
-      '--port', String(port),
-      '--plugins', path.join(target, 'plugins'),
-      '--pagecache', String(pageCacheMb),
-      '--tx-timeout', String(this.options.txTimeoutSeconds ?? 120),
+      '--home',
+      dataDir,
+      '--port',
+      String(port),
+      '--plugins',
+      path.join(target, 'plugins'),
+      '--pagecache',
+      String(pageCacheMb),
+      '--tx-timeout',
+      String(this.options.txTimeoutSeconds ?? 120),
+      '--auth',
+      String(this.options.authEnabled !== false),
     ];
-    const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    // umask 077: every store file the JVM creates is 0600 and every folder 0700. The password
+    // travels in the environment, which other users cannot read (unlike the command line).
+    const child = spawn('/bin/sh', ['-c', 'umask 077 && exec java "$@"', 'java', ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, NEO4J_INITIAL_PASSWORD: password },
+    });
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     const stderrTail: string[] = [];
-    readline.createInterface({ input: child.stderr! }).on('line', (line) => {
+    readline.createInterface({ input: child.stderr }).on('line', (line) => {
       stderrTail.push(line);
       if (stderrTail.length > 40) stderrTail.shift();
       logger.debug({ neo4j: line }, 'embedded neo4j');
@@ -120,7 +141,7 @@ export class EmbeddedNeo4jProcess extends EventEmitter {
         reject(new Error(`embedded Neo4j did not become ready within ${this.options.startTimeoutMs ?? 120000} ms`));
       }, this.options.startTimeoutMs ?? 120000);
       let ready = false;
-      readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      readline.createInterface({ input: child.stdout }).on('line', (line) => {
         if (!ready && line.startsWith(READY_PREFIX)) {
           ready = true;
           clearTimeout(timer);
@@ -134,7 +155,14 @@ export class EmbeddedNeo4jProcess extends EventEmitter {
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
         if (!ready) {
-          reject(new Error(`embedded Neo4j exited before it was ready (code ${code}, signal ${signal}):\n${stderrTail.filter((l) => !/^\s+at /.test(l)).slice(-12).join('\n')}`));
+          reject(
+            new Error(
+              `embedded Neo4j exited before it was ready (code ${code}, signal ${signal}):\n${stderrTail
+                .filter((l) => !/^\s+at /.test(l))
+                .slice(-12)
+                .join('\n')}`,
+            ),
+          );
         } else {
           this.emit('exit', code, signal);
         }
@@ -172,6 +200,11 @@ export class EmbeddedNeo4jSupervisor {
 
   get pid(): number | undefined {
     return this.current?.pid;
+  }
+
+  /** The password of user `neo4j` (generated into the data folder on first start). */
+  get password(): string {
+    return embeddedPassword(this.options.dataDir);
   }
 
   /**

@@ -9,24 +9,18 @@ export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (typeof value === 'bigint') return Number(value);
-  if (isDate(value as object)) return value!.toString();
-  if (
-    isDateTime(value as object) ||
-    isLocalDateTime(value as object) ||
-    isTime(value as object) ||
-    isLocalTime(value as object) ||
-    isDuration(value as object)
-  ) {
-    return value!.toString();
+  if (isDate(value)) return value.toString();
+  if (isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
+    return value.toString();
   }
-  if (isPoint(value as object)) {
+  if (isPoint(value)) {
     const p = value as { x: number; y: number };
     return { longitude: p.x, latitude: p.y };
   }
-  if (isNode(value as object) || isRelationship(value as object)) {
+  if (isNode(value) || isRelationship(value)) {
     return toPlain((value as { properties: Record<string, unknown> }).properties);
   }
-  if (isPath(value as object)) throw new Error('paths must be returned as node and relationship lists');
+  if (isPath(value)) throw new Error('paths must be returned as node and relationship lists');
   if (Array.isArray(value)) return value.map(toPlain);
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {};

@@ -28,14 +28,22 @@ export function foldConfusables(name: string): string {
 
 /** Folds case, diacritics, punctuation, spacing and mixed-script look-alikes: `Škaljari clan` and `SKALJARI  CLAN` agree. */
 export function foldName(name: string): string {
-  const folded = slugify(foldConfusables(name.normalize('NFC')).normalize('NFKD').replace(/[\u0300-\u036f]/g, ''), { lower: true, strict: true });
+  const folded = slugify(foldText(foldConfusables(name.normalize('NFC'))), { lower: true, strict: true });
   // Scripts slugify cannot transliterate still get a stable identity.
   return folded || `h${crypto.createHash('sha1').update(name.normalize('NFKC').toLowerCase()).digest('hex').slice(0, 16)}`;
 }
 
+/** Text without diacritics, in lower case (compatibility-decomposed): the one fold of names for matching. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
 /** A name folded for substring filters: no diacritics, lower case, letters and digits only. */
 export function cleanName(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return foldText(name).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** Folded sort key of a display name (lists are ordered by it). */
@@ -43,23 +51,26 @@ export function sortKeyOf(label: string): string {
   return foldName(label).replace(/-/g, ' ');
 }
 
+/** A scalar of a (validated) document as text: strings and numbers as written, anything else empty. */
+export const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
 /** The identity key of an entity stated without a loader-supplied id. */
 export function identityKey(entity: Record<string, unknown>, reportId: string): string {
-  const n = (v: unknown) => foldName(String(v));
+  const n = (v: unknown) => foldName(text(v));
   switch (entity.type) {
     case 'Person':
-      return `person|${n(entity.name)}|${entity.birthDate ?? ''}`;
+      return `person|${n(entity.name)}|${text(entity.birthDate)}`;
     case 'Organisation':
-      return `organisation|${n(entity.name)}|${String(entity.country ?? '')}`;
+      return `organisation|${n(entity.name)}|${text(entity.country)}`;
     case 'Location':
-      return `location|${n(entity.name)}|${String(entity.country ?? '')}`;
+      return `location|${n(entity.name)}|${text(entity.country)}`;
     case 'Event':
-      return `event|${n(entity.name)}|${entity.date ?? ''}`;
+      return `event|${n(entity.name)}|${text(entity.date)}`;
     case 'Seizure':
       // A seizure without a date is identified within its report.
-      return `seizure|${String(entity.commodity)}|${entity.quantity ?? ''}|${String(entity.unit ?? '')}|${entity.date ?? `report:${reportId}`}`;
+      return `seizure|${text(entity.commodity)}|${text(entity.quantity)}|${text(entity.unit)}|${text(entity.date) || `report:${reportId}`}`;
     default:
-      return `${String(entity.type).toLowerCase()}|${n(entity.name)}`;
+      return `${text(entity.type).toLowerCase()}|${n(entity.name)}`;
   }
 }
 

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { VisibilityParams } from '../auth/principal';
+import { VisibilityParams } from './visibility';
 import { EntityRow, LinkKey, linkKey, LinkRow, ReportRow, Repository } from './repository';
 
 /**

@@ -1,6 +1,7 @@
-import { VisibilityParams } from '../auth/principal';
+import { VisibilityParams } from './visibility';
 import { cypher } from '../db/cypher';
 import { Database } from '../db/database';
+import { luceneQuery, searchTerms, textRelevance } from './lucene';
 import { assembleEntity, assembleLink, EntityView, LinkView, Statement } from './statements';
 import { LinkTypeName } from './vocabulary';
 
@@ -9,6 +10,9 @@ export type EntityRow = EntityView;
 /** A link as the caller sees it: its visible reports' statements collapsed. */
 export type LinkRow = LinkView;
 export type ReportRow = Record<string, unknown> & { id: string };
+
+export type TypedList = 'persons' | 'operations' | 'seizures';
+const LIST_TYPES: Record<TypedList, string> = { persons: 'Person', operations: 'Operation', seizures: 'Seizure' };
 
 /** A link as queries return it: its key and every visible statement of it. */
 export interface LinkStatements {
@@ -32,63 +36,6 @@ export const linkKey = (k: LinkKey) => `${k.id}|${k.types.join(',')}|${k.dir}|${
 
 /** At most this many visible hits are ranked (the cap applies after the need-to-know filter). */
 const MAX_SEARCH_HITS = 5000;
-
-function searchTerms(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 0)
-    .slice(0, 12);
-}
-
-function editDistanceAtMost(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    if (Math.min(...cur) > max) return false;
-    prev = cur;
-  }
-  return prev[b.length] <= max;
-}
-
-/**
- * The same matching rules as `luceneQuery`, as a relevance: 0 when some term matches no word;
- * otherwise the sum over terms of how well the best word matches (3 equal, 2 prefix, 1 fuzzy).
- * It reads only the names the caller may see, unlike Lucene's scores, which every document shapes.
- */
-export function textRelevance(names: string[], terms: string[]): number {
-  const words = names.flatMap((n) => searchTerms(n));
-  let total = 0;
-  for (const t of terms) {
-    const fuzz = t.length >= 8 ? 2 : t.length >= 4 ? 1 : 0;
-    let best = 0;
-    for (const w of words) {
-      const tier = w === t ? 3 : w.startsWith(t) ? 2 : fuzz > 0 && editDistanceAtMost(t, w, fuzz) ? 1 : 0;
-      if (tier > best) best = tier;
-      if (best === 3) break;
-    }
-    if (best === 0) return 0;
-    total += best;
-  }
-  return total;
-}
-
-export const textMatches = (names: string[], terms: string[]) => textRelevance(names, terms) > 0;
-
-/** Turns free text into a Lucene query: folded terms, exact matches boosted, fuzzy and prefix too. */
-export function luceneQuery(text: string): string {
-  const terms = searchTerms(text);
-  return terms
-    .map((t) => {
-      const fuzzy = t.length >= 8 ? `${t}~2` : t.length >= 4 ? `${t}~1` : undefined;
-      return `(${[`${t}^4`, `${t}*^2`, fuzzy].filter(Boolean).join(' OR ')})`;
-    })
-    .join(' AND ');
-}
 
 /** Read access to entities, links and reports; every query applies need-to-know in Cypher. */
 export class Repository {
@@ -114,6 +61,17 @@ export class Repository {
     return new Map(rows.map((l) => [l.id, toLinkRow(l)]));
   }
 
+  /** Reports the caller may see, newest first, after the `after` position. */
+  async reportsPage(auth: VisibilityParams, agency: string | null, after: { date: string; id: string } | null, first: number) {
+    const [result] = await this.db.read<{ total: number; start: number; page: ReportRow[] }>(cypher('list-reports'), { auth, agency, after, first });
+    return result;
+  }
+
+  async databaseVersion() {
+    const [row] = await this.db.read<{ version: string; edition: string }>(cypher('database-version'));
+    return row;
+  }
+
   async reportsByIds(auth: VisibilityParams, ids: readonly string[]): Promise<ReportRow[]> {
     const rows = await this.db.read<{ report: ReportRow }>(cypher('reports-by-ids'), { auth, ids });
     return rows.map((r) => r.report);
@@ -130,7 +88,10 @@ export class Repository {
     const terms = searchTerms(text);
     const byId = new Map<string, { id: string; relevance: number; sortKey: string }>();
     for (const h of hits) {
-      const relevance = textRelevance(h.names.filter((n): n is string => typeof n === 'string'), terms);
+      const relevance = textRelevance(
+        h.names.filter((n): n is string => typeof n === 'string'),
+        terms,
+      );
       if (relevance === 0) continue;
       const prev = byId.get(h.id);
       if (!prev || relevance > prev.relevance) byId.set(h.id, { id: h.id, relevance, sortKey: h.sortKey ?? '' });
@@ -139,5 +100,33 @@ export class Repository {
       .sort((a, b) => b.relevance - a.relevance || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0) || (a.id < b.id ? -1 : 1))
       .slice(0, MAX_SEARCH_HITS);
     return { total: ranked.length, page: ranked.slice(offset, offset + first).map((h) => ({ id: h.id })) };
+  }
+
+  /**
+   * A page of a typed list (persons, operations, seizures) in the caller's sort-key order after
+   * `after`, walking the statement index; the total is a separate query, run only when asked for.
+   */
+  async typedPage(auth: VisibilityParams, list: TypedList, filters: Record<string, unknown>, after: { sortKey: string; id: string } | null, first: number) {
+    const rows = await this.db.read<{ id: string; sortKey: string }>(cypher(`list-${list}`), {
+      ...filters,
+      auth,
+      type: LIST_TYPES[list],
+      after,
+      fromKey: after?.sortKey ?? '',
+      limit: first + 1,
+    });
+    return {
+      page: rows.slice(0, first),
+      more: rows.length > first,
+      total: async () => (await this.db.read<{ total: number }>(cypher(`count-${list}`), { ...filters, auth, type: LIST_TYPES[list] }))[0]?.total ?? 0,
+    };
+  }
+
+  async seizureTotals(auth: VisibilityParams, filters: Record<string, unknown>) {
+    return this.db.read<{ commodity: string; unit: string | null; quantity: number; valueEur: number | null; seizures: number }>(cypher('seizure-totals'), {
+      ...filters,
+      auth,
+      type: 'Seizure',
+    });
   }
 }

@@ -6,6 +6,8 @@
  * link the caller is shown. Nothing here reads a statement the query did not already filter.
  */
 
+import { text } from './identity';
+
 /** Statement bookkeeping that is not an entity or link property. */
 export const STATEMENT_META = new Set(['report', 'marking', 'grade', 'rank', 'reportDate', 'type', 'label', 'sortKey', 'aliasText', 'nameClean', 'id']);
 
@@ -30,11 +32,7 @@ export type Statement = Record<string, unknown> & { report: string; grade: strin
 
 /** Best first: better grade, then the more recent report, then report id (deterministic). */
 export function byAuthority(a: Statement, b: Statement): number {
-  return (
-    a.rank - b.rank ||
-    String(b.reportDate ?? '').localeCompare(String(a.reportDate ?? '')) ||
-    (a.report < b.report ? -1 : a.report > b.report ? 1 : 0)
-  );
+  return a.rank - b.rank || String(b.reportDate ?? '').localeCompare(String(a.reportDate ?? '')) || (a.report < b.report ? -1 : a.report > b.report ? 1 : 0);
 }
 
 /** How much a spelling carries: diacritics and mixed case beat folded or shouted forms. */
@@ -62,7 +60,8 @@ export function chooseLabel(statements: Statement[]): string | undefined {
   let key: [number, number, number] | undefined;
   for (const [label, g] of groups) {
     const k: [number, number, number] = [g.best, -g.count, -spellingRichness(label)];
-    const better = !key || k[0] < key[0] || (k[0] === key[0] && (k[1] < key[1] || (k[1] === key[1] && (k[2] < key[2] || (k[2] === key[2] && label < chosen!)))));
+    const better =
+      !key || k[0] < key[0] || (k[0] === key[0] && (k[1] < key[1] || (k[1] === key[1] && (k[2] < key[2] || (k[2] === key[2] && label < chosen!)))));
     if (better) {
       chosen = label;
       key = k;
@@ -105,10 +104,10 @@ export type LinkView = Record<string, unknown> & { id: string; type: string; fro
 /** Reference data (countries) carry their properties on the anchor and have no statements. */
 export function assembleEntity(anchor: Record<string, unknown> & { id: string; type: string }, statements: Statement[]): EntityView {
   if (statements.length === 0) {
-    return { ...anchor, label: String(anchor.name ?? anchor.id), sources: [] };
+    return { ...anchor, label: text(anchor.name) || anchor.id, sources: [] };
   }
   const props = mergeStatements(statements);
-  const label = chooseLabel(statements) ?? String(props.name ?? anchor.id);
+  const label = chooseLabel(statements) ?? (text(props.name) || anchor.id);
   if (typeof props.name === 'string') props.name = label;
   return { ...props, id: anchor.id, type: anchor.type, label, sources: sourcesOf(statements) };
 }
@@ -120,8 +119,8 @@ export function assembleLink(link: { id: string; type: string; fromId: string; t
 /** Label of one statement: its name, or for seizures a description of what was seized. */
 export function statementLabel(type: string, p: Record<string, unknown>): string {
   if (type === 'Seizure') {
-    const amount = p.quantity !== undefined ? `${p.quantity} ${p.unit ?? ''} `.replace('  ', ' ') : '';
-    return `${amount}${String(p.commodity).toLowerCase()}${p.date ? ` (${p.date})` : ''}`.trim();
+    const amount = p.quantity !== undefined ? `${text(p.quantity)} ${text(p.unit)} `.replace('  ', ' ') : '';
+    return `${amount}${text(p.commodity).toLowerCase()}${p.date ? ` (${text(p.date)})` : ''}`.trim();
   }
-  return String(p.name ?? '');
+  return text(p.name);
 }

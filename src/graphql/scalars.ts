@@ -1,15 +1,7 @@
 import { GraphQLScalarType, Kind, ValueNode } from 'graphql';
 import { JSONObjectResolver, LocalDateResolver } from 'graphql-scalars';
 import { registerEnumType } from 'type-graphql';
-import {
-  ASSOCIATION_KINDS,
-  CLASSIFICATIONS,
-  COMMODITIES,
-  ENTITY_TYPES,
-  LINK_TYPES,
-  OPERATION_KINDS,
-  ORGANISATION_KINDS,
-} from '../domain/vocabulary';
+import { ASSOCIATION_KINDS, CLASSIFICATIONS, COMMODITIES, ENTITY_TYPES, LINK_TYPES, OPERATION_KINDS, ORGANISATION_KINDS } from '../domain/vocabulary';
 
 /** `YYYY-MM-DD` calendar dates. */
 export const DateScalar = new GraphQLScalarType({ ...LocalDateResolver.toConfig(), name: 'Date' });

@@ -1,4 +1,4 @@
-import { ClassType, Field, Float, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
+import { ClassType, Field, Float, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { SourceRef } from '../domain/statements';
 import { EntityTypeName } from '../domain/vocabulary';
 import { Classification, DateScalar, EntityType, JSONObject, LinkType } from './scalars';
@@ -224,7 +224,20 @@ export class GraphNode {
   @Field(() => EntityType) type!: string;
   @Field() label!: string;
   @Field(() => JSONObject) properties!: Record<string, unknown>;
+  // --- issue 12: provenance on drawn nodes ---
+  @Field(() => [Source], { description: 'The visible reports that assert this entity (none for reference data such as countries).' })
+  sources!: Source[];
 }
+
+// --- issue 12: edge orientation along a path ---
+export enum WalkOrientation {
+  FORWARD = 'FORWARD',
+  BACKWARD = 'BACKWARD',
+}
+registerEnumType(WalkOrientation, {
+  name: 'WalkOrientation',
+  description: 'How a path walks an edge: FORWARD from `source` to `target`, BACKWARD from `target` to `source`.',
+});
 
 @ObjectType({ description: 'An edge of a Subgraph, ready to draw.' })
 export class GraphEdge {
@@ -234,6 +247,11 @@ export class GraphEdge {
   @Field(() => ID) target!: string;
   @Field(() => JSONObject) properties!: Record<string, unknown>;
   @Field(() => [Source]) sources!: Source[];
+  // --- issue 12: direction and walk orientation ---
+  @Field({ description: 'False for link types without a direction (ASSOCIATE_OF): `source` and `target` are then interchangeable.' })
+  directed!: boolean;
+  @Field(() => WalkOrientation, { nullable: true, description: 'In a Path: the way the walk crosses this edge (null outside paths).' })
+  orientation?: WalkOrientation;
 }
 
 @ObjectType({ description: 'The graph-shaped answer shared by every graph-returning query.' })

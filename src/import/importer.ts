@@ -1,4 +1,5 @@
 import neo4j, { ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import { releasableToCaller } from '../auth/markings';
 import { CLEARANCES, VisibilityParams } from '../auth/principal';
 import { cypher } from '../db/cypher';
 import { Database } from '../db/database';
@@ -6,7 +7,7 @@ import { DEV_IDENTITY_SECRET } from '../domain/identity-secret';
 import { cleanName, sortKeyOf } from '../domain/identity';
 import { gradeRank, statementLabel } from '../domain/statements';
 import { DATE_FIELDS, LINK_DATE_FIELDS, UNDIRECTED_LINKS } from '../domain/vocabulary';
-import { BadInputError, forbidden, Problem } from '../graphql/errors';
+import { BadInputError, forbidden, Problem } from '../errors';
 import { canonicalJson, contentHash, ImportPlan, linkId, planImport } from './plan';
 import { ReportDocument, validateReport } from './validate';
 
@@ -73,7 +74,18 @@ function toStored(props: Record<string, unknown>, dateFields: readonly string[])
 /** Errors after which the whole import is simply run again (it is idempotent). */
 function isRetryable(err: unknown): boolean {
   const code = (err as Neo4jError)?.code ?? '';
-  return code.startsWith('Neo.TransientError.') || code === 'Neo.ClientError.Statement.EntityNotFound' || code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+  return (
+    code.startsWith('Neo.TransientError.') ||
+    code === 'Neo.ClientError.Statement.EntityNotFound' ||
+    code === 'Neo.ClientError.Schema.ConstraintValidationFailed'
+  );
+}
+
+export interface ImportOptions {
+  /** Run every check and roll back: the outcome says what would change. */
+  validateOnly?: boolean;
+  /** Runs in the import's own transaction after its writes (not for dry runs): commits with it or not at all. */
+  inTransaction?: (tx: ManagedTransaction, outcome: ImportOutcome) => Promise<void>;
 }
 
 /** Thrown inside a dry run's transaction to roll it back with the outcome it would have had. */
@@ -112,23 +124,112 @@ export class ReportImporter {
    * `validateOnly`, everything runs and the transaction is rolled back: the answer says what would
    * have been created, updated or unchanged.
    */
-  async import(doc: unknown, importedBy = 'system', caller?: Importer, options: { validateOnly?: boolean } = {}): Promise<ImportOutcome> {
+  async import(doc: unknown, importedBy = 'system', caller?: Importer, options: ImportOptions = {}): Promise<ImportOutcome> {
+    const { report, plan, hash } = this.prepare(doc, caller);
+    return this.retrying(async () => {
+      try {
+        return await this.db.writeTransaction(async (tx) => {
+          const outcome = await this.write(tx, report, plan, hash, importedBy, caller, options.validateOnly ?? false);
+          // e.g. the audit entry, so that a committed import always has one
+          if (options.inTransaction) await options.inTransaction(tx, outcome);
+          return outcome;
+        });
+      } catch (err) {
+        if (err instanceof DryRun) return err.outcome;
+        throw err;
+      }
+    });
+  }
+
+  /** Validates a document and the caller's right to import it, and plans its statements. */
+  private prepare(doc: unknown, caller?: Importer) {
     const report = this.validate(doc);
     const level = CLEARANCES.indexOf(report.report.classification as (typeof CLEARANCES)[number]);
     if (caller && level > caller.auth.clearance) throw forbidden('You may not import a report classified above your clearance.');
     if (caller && !caller.admin && report.report.agency.toUpperCase() !== caller.agency.toUpperCase()) {
       throw forbidden(`A report belongs to its agency: only loaders of ${report.report.agency.toUpperCase()} (or an admin) may import it.`);
     }
-    const plan = planImport(report, this.identitySecret);
-    const hash = contentHash(report);
-    return this.retrying(async () => {
+    return { report, plan: planImport(report, this.identitySecret), hash: contentHash(report) };
+  }
+
+  /**
+   * The bulk path: many reports, each still atomic and idempotent, with every problem reported per
+   * report. Valid reports are written in groups of up to `batchSize` per transaction (one commit
+   * for many small reports); when anything in a group fails, the group is rolled back and its
+   * reports are written one by one, so that one bad report costs only itself. Up to `concurrency`
+   * groups are written at once, but never two that share a report or an entity (they would only
+   * wait on each other's locks). Documents are consumed as they come (a stream of JSON Lines).
+   */
+  async importMany(
+    docs: AsyncIterable<{ doc: unknown; where: string }> | Iterable<{ doc: unknown; where: string }>,
+    onResult: (where: string, result: ImportOutcome | Error, doc: unknown) => void,
+    options: { importedBy?: string; caller?: Importer; validateOnly?: boolean; batchSize?: number; concurrency?: number } = {},
+  ): Promise<void> {
+    const batchSize = options.batchSize ?? 50;
+    const concurrency = options.concurrency ?? 2;
+    const importedBy = options.importedBy ?? 'system';
+    type Item = { where: string; doc: unknown; prepared: ReturnType<ReportImporter['prepare']>; keys: string[] };
+    const inFlight = new Set<Promise<void>>();
+    const locked = new Set<string>();
+
+    const writeOne = async (item: Item) => {
       try {
-        return await this.db.writeTransaction((tx) => this.write(tx, report, plan, hash, importedBy, caller, options.validateOnly ?? false));
+        onResult(item.where, await this.import(item.doc, importedBy, options.caller, { validateOnly: options.validateOnly }), item.doc);
       } catch (err) {
-        if (err instanceof DryRun) return err.outcome;
-        throw err;
+        onResult(item.where, err as Error, item.doc);
       }
-    });
+    };
+    const writeGroup = async (group: Item[]) => {
+      if (group.length === 1 || options.validateOnly) {
+        for (const item of group) await writeOne(item);
+        return;
+      }
+      try {
+        const outcomes = await this.retrying(() =>
+          this.db.writeTransaction(async (tx) => {
+            const out: ImportOutcome[] = [];
+            for (const { prepared } of group) out.push(await this.write(tx, prepared.report, prepared.plan, prepared.hash, importedBy, options.caller, false));
+            return out;
+          }),
+        );
+        group.forEach((item, i) => onResult(item.where, outcomes[i], item.doc));
+      } catch {
+        for (const item of group) await writeOne(item);
+      }
+    };
+    const launch = async (group: Item[]) => {
+      const keys = group.flatMap((g) => g.keys);
+      while (inFlight.size >= concurrency || keys.some((k) => locked.has(k))) await Promise.race(inFlight);
+      keys.forEach((k) => locked.add(k));
+      const running: Promise<void> = writeGroup(group).finally(() => {
+        keys.forEach((k) => locked.delete(k));
+        inFlight.delete(running);
+      });
+      inFlight.add(running);
+    };
+
+    let group: Item[] = [];
+    const groupKeys = new Set<string>();
+    for await (const { doc, where } of docs) {
+      let prepared: Item['prepared'];
+      try {
+        prepared = this.prepare(doc, options.caller);
+      } catch (err) {
+        onResult(where, err as Error, doc);
+        continue;
+      }
+      const keys = [`report:${prepared.plan.reportId}`, ...prepared.plan.nodes.map((n) => n.id)];
+      // the same report twice in one group would be its own revision inside one transaction
+      if (groupKeys.has(keys[0]) || group.length >= batchSize) {
+        await launch(group);
+        group = [];
+        groupKeys.clear();
+      }
+      group.push({ where, doc, prepared, keys });
+      keys.forEach((k) => groupKeys.add(k));
+    }
+    if (group.length > 0) await launch(group);
+    await Promise.all(inFlight);
   }
 
   /** Removes every statement of a report (owner agency or admin within clearance). */
@@ -166,14 +267,22 @@ export class ReportImporter {
    */
   private checkOwnership(lock: LockRow, caller: Importer | undefined, path: string) {
     if (!caller || lock.fresh) return;
-    const readable = (lock.level ?? 0) <= caller.auth.clearance && (lock.releasableTo.length === 0 || lock.releasableTo.some((x) => caller.auth.principals.includes(x)));
+    const readable = (lock.level ?? 0) <= caller.auth.clearance && releasableToCaller(lock.releasableTo, caller.auth);
     if (!readable) throw new BadInputError([{ path, message: 'is already used by another report' }]);
     if (!caller.admin && lock.agency !== caller.agency.toUpperCase()) {
       throw forbidden(`Report ${path === 'id' ? '' : 'id '}belongs to ${lock.agency}: only its loaders (or an admin) may change it.`);
     }
   }
 
-  private async write(tx: ManagedTransaction, doc: ReportDocument, plan: ImportPlan, hash: string, importedBy: string, caller: Importer | undefined, dryRun: boolean): Promise<ImportOutcome> {
+  private async write(
+    tx: ManagedTransaction,
+    doc: ReportDocument,
+    plan: ImportPlan,
+    hash: string,
+    importedBy: string,
+    caller: Importer | undefined,
+    dryRun: boolean,
+  ): Promise<ImportOutcome> {
     const db = this.db;
     const [lock] = await db.runIn<LockRow>(tx, cypher('import-report-lock'), { id: plan.reportId });
     this.checkOwnership(lock, caller, 'report.id');
@@ -221,8 +330,10 @@ export class ReportImporter {
     // A revision: this report's earlier statements go (and are compared with the new ones).
     const previous = { nodes: new Map<string, string>(), links: new Map<string, string>() };
     if (!lock.fresh) {
-      for (const l of await db.runIn<{ id: string; props: Record<string, unknown> }>(tx, cypher('import-retract-links'), { id: plan.reportId })) previous.links.set(l.id, canonicalJson(l.props));
-      for (const s of await db.runIn<{ id: string; props: Record<string, unknown> }>(tx, cypher('import-retract-statements'), { id: plan.reportId })) previous.nodes.set(s.id, canonicalJson(s.props));
+      for (const l of await db.runIn<{ id: string; props: Record<string, unknown> }>(tx, cypher('import-retract-links'), { id: plan.reportId }))
+        previous.links.set(l.id, canonicalJson(l.props));
+      for (const s of await db.runIn<{ id: string; props: Record<string, unknown> }>(tx, cypher('import-retract-statements'), { id: plan.reportId }))
+        previous.nodes.set(s.id, canonicalJson(s.props));
     }
 
     const reportDate = r.date;
@@ -243,6 +354,8 @@ export class ReportImporter {
           sourceReliability: r.sourceReliability,
           informationAccuracy: r.informationAccuracy,
           contentHash: hash,
+          // counts revisions: part of the data version analysis caches key on
+          revision: lock.fresh ? 0 : lock.revision + 1,
           importedBy,
           importedAt: new Date().toISOString(),
           entityCount: plan.nodes.length,
@@ -268,7 +381,9 @@ export class ReportImporter {
           if (a.country || a.type !== planned?.type) {
             problems.push({
               path: `entities[${refIndex.get(a.ref) ?? '?'}].id`,
-              message: a.country ? 'names a country: countries are reference data that no report restates' : `names an entity of another type (not a ${planned?.type})`,
+              message: a.country
+                ? 'names a country: countries are reference data that no report restates'
+                : `names an entity of another type (not a ${planned?.type})`,
             });
           } else if (a.id !== a.planned) remap.set(a.planned, a.id);
         }
@@ -297,7 +412,10 @@ export class ReportImporter {
       return { id: idOf(n.id), plain };
     });
     for (const rows of chunks(statementRows)) {
-      await db.runIn(tx, cypher('import-statements'), { reportId: plan.reportId, rows: rows.map((s) => ({ id: s.id, props: toStored(s.plain, [...DATE_FIELDS, 'reportDate']) })) });
+      await db.runIn(tx, cypher('import-statements'), {
+        reportId: plan.reportId,
+        rows: rows.map((s) => ({ id: s.id, props: toStored(s.plain, [...DATE_FIELDS, 'reportDate']) })),
+      });
     }
     const linkRows = plan.links.map((l) => {
       const [from, to] = [idOf(l.from), idOf(l.to)];
@@ -306,7 +424,9 @@ export class ReportImporter {
       return { id, type: l.type, from: a, to: b, plain: { ...l.props, ...base, id, grade: l.grade, rank: gradeRank(l.grade) } };
     });
     for (const rows of chunks(linkRows)) {
-      await db.runIn(tx, cypher('import-links'), { rows: rows.map((l) => ({ type: l.type, from: l.from, to: l.to, props: toStored(l.plain, [...LINK_DATE_FIELDS, 'reportDate']) })) });
+      await db.runIn(tx, cypher('import-links'), {
+        rows: rows.map((l) => ({ type: l.type, from: l.from, to: l.to, props: toStored(l.plain, [...LINK_DATE_FIELDS, 'reportDate']) })),
+      });
     }
 
     // Entities this report no longer states may now be stated by no report at all.
@@ -340,6 +460,7 @@ interface LockRow {
   releasableTo: string[];
   agency: string | null;
   marking: string | null;
+  revision: number;
 }
 
 /** Statement properties as they read back from the database (no undefined values). */
@@ -348,5 +469,11 @@ function toComparable(props: Record<string, unknown>): Record<string, unknown> {
 }
 
 function invalid(problems: Problem[]): BadInputError {
-  return new BadInputError(problems, `The report has ${problems.length} problem(s): ${problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ')}${problems.length > 5 ? '; …' : ''}`);
+  return new BadInputError(
+    problems,
+    `The report has ${problems.length} problem(s): ${problems
+      .slice(0, 5)
+      .map((p) => `${p.path}: ${p.message}`)
+      .join('; ')}${problems.length > 5 ? '; …' : ''}`,
+  );
 }

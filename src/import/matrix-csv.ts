@@ -71,9 +71,7 @@ function quote(s: string): string {
 function parseNumber(raw: string, what: string, row: number, col: number, rowLabel: string, colLabel: string): number {
   const s = raw.trim();
   if (!NUMBER_RE.test(s)) {
-    throw new Error(
-      `${what}: non-numeric cell ${quote(raw)} at row ${row} (${quote(rowLabel)}), column ${col} (${quote(colLabel)})`,
-    );
+    throw new Error(`${what}: non-numeric cell ${quote(raw)} at row ${row} (${quote(rowLabel)}), column ${col} (${quote(colLabel)})`);
   }
   return Number(s);
 }
@@ -117,9 +115,7 @@ export function parseAdjacencyCsv(text: string): AdjacencyMatrix {
     const rowNo = r + 2; // 1-based, header is row 1
     const rowLabel = (rec[0] ?? '').trim();
     if (rec.length !== n + 1) {
-      throw new Error(
-        `${what}: not square: row ${rowNo} (${quote(rowLabel)}) has ${rec.length - 1} value cells, expected ${n}`,
-      );
+      throw new Error(`${what}: not square: row ${rowNo} (${quote(rowLabel)}) has ${rec.length - 1} value cells, expected ${n}`);
     }
     const i = colOf.get(rowLabel);
     if (i === undefined) {

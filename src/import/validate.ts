@@ -2,8 +2,9 @@ import Ajv2020, { ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Problem } from '../graphql/errors';
+import { Problem } from '../errors';
 import { PROJECT_ROOT } from '../paths';
+import { isAgencyCode, releasableKind } from '../auth/markings';
 import { isCountryCode } from '../domain/countries';
 import { EntityTypeName, LINK_ENDPOINTS, LinkTypeName, PARTICIPATION_ROLES } from '../domain/vocabulary';
 
@@ -63,7 +64,10 @@ function describe(error: ErrorObject): Problem | undefined {
     case 'const':
       return { path: at, message: `must be ${JSON.stringify(error.params.allowedValue)}` };
     case 'pattern':
-      return { path: at, message: /\[A-Z\]\{2\}/.test(String(error.params.pattern)) ? 'not an ISO 3166-1 alpha-2 country code' : 'has characters that are not allowed' };
+      return {
+        path: at,
+        message: /\[A-Z\]\{2\}/.test(String(error.params.pattern)) ? 'not an ISO 3166-1 alpha-2 country code' : 'has characters that are not allowed',
+      };
     case 'exclusiveMinimum':
       return { path: at, message: `must be greater than ${error.params.limit}` };
     default:
@@ -91,16 +95,39 @@ export function validateReport(doc: unknown): Problem[] {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     return problems.length ? problems : [{ path: '(document)', message: 'must be a JSON object' }];
   }
-  semanticProblems(doc as Partial<ReportDocument>).forEach(add);
+  semanticProblems(doc).forEach(add);
+  markingProblems(doc).forEach(add);
+  return problems;
+}
+
+/**
+ * Issue 9 item 10 — the releasability convention (src/auth/markings.ts): a two-letter entry of
+ * `releasableTo` must be an ISO country code, anything longer an agency code; the reporting agency
+ * is an agency code. Kept apart from the other semantic rules on purpose.
+ */
+function markingProblems(doc: Partial<ReportDocument>): Problem[] {
+  const problems: Problem[] = [];
+  const report = doc.report;
+  if (!report || typeof report !== 'object') return problems;
+  if (typeof report.agency === 'string' && !isAgencyCode(report.agency.toUpperCase())) {
+    problems.push({ path: 'report.agency', message: 'must be an agency code of 3-50 characters (A-Z 0-9 . _ -); two letters name a country' });
+  }
+  if (Array.isArray(report.releasableTo)) {
+    report.releasableTo.forEach((entry, i) => {
+      if (typeof entry !== 'string') return;
+      const kind = releasableKind(entry);
+      if (typeof kind === 'object') problems.push({ path: `report.releasableTo[${i}]`, message: kind.problem });
+    });
+  }
   return problems;
 }
 
 /** Why a name or text cannot be stored as written, or undefined when it can. */
 export function textProblem(value: string): string | undefined {
   if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) return 'contains a lone surrogate (not valid Unicode text)';
-  if (/[\u0000-\u001F\u007F-\u009F]/.test(value)) return 'contains control characters';
+  if (/\p{Cc}/u.test(value)) return 'contains control characters';
   if (/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/.test(value)) return 'contains bidirectional control characters';
-  if (value.replace(/[\s\u200B-\u200D\u2060\uFEFF\u00AD\u180E\u034F]/g, '') === '') return 'has no visible character';
+  if (value.replace(/[\s\u200B-\u200D\u2060\uFEFF\u00AD\u180E]|\u034F/g, '') === '') return 'has no visible character';
   return undefined;
 }
 
@@ -131,7 +158,7 @@ function semanticProblems(doc: Partial<ReportDocument>): Problem[] {
     const at = `entities[${i}]`;
     if (typeof entity.ref === 'string') {
       if (typeOfRef.has(entity.ref)) problems.push({ path: `${at}.ref`, message: `duplicate ref "${entity.ref}"` });
-      else if (typeof entity.type === 'string') typeOfRef.set(entity.ref, entity.type as EntityTypeName);
+      else if (typeof entity.type === 'string') typeOfRef.set(entity.ref, entity.type);
     }
     for (const field of ['nationalities', 'countries'] as const) {
       const list = entity[field];
@@ -166,7 +193,7 @@ function semanticProblems(doc: Partial<ReportDocument>): Problem[] {
   links.forEach((link, i) => {
     if (typeof link !== 'object' || link === null) return;
     const at = `links[${i}]`;
-    const endpoints = LINK_ENDPOINTS[link.type as LinkTypeName];
+    const endpoints = LINK_ENDPOINTS[link.type];
     const resolve = (end: 'from' | 'to'): EntityTypeName | undefined => {
       const value = link[end];
       if (typeof value !== 'string') return undefined;

@@ -4,12 +4,9 @@ import { Command, Option } from 'commander';
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { loadConfig } from '../config';
-import { bootstrapDatabase } from '../db/bootstrap';
-import { openDatabase } from '../db/connect';
-import { BadInputError } from '../graphql/errors';
 import { adjacencyReport, twoModeReport } from '../import/dataset-report';
-import { ImportOutcome, ReportImporter } from '../import/importer';
 import { parseAdjacencyCsv, parseTwoModeCsv } from '../import/matrix-csv';
+import { ApiTarget, DirectTarget, ImportTarget, ReportFailed, RunAborted, serviceIsUp, verifyToken } from './import-targets';
 
 interface Failure {
   where: string;
@@ -21,7 +18,11 @@ interface Failure {
 const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /** Yields every report document of a file: a JSON object, a JSON array, or JSON Lines. */
-async function* documents(file: string, format: string, opts: { date?: string; agency?: string }): AsyncGenerator<{ where: string; doc?: unknown; error?: string }> {
+async function* documents(
+  file: string,
+  format: string,
+  opts: { date?: string; agency?: string },
+): AsyncGenerator<{ where: string; doc?: unknown; error?: string }> {
   if (format === 'adjacency' || format === 'two-mode') {
     const text = withoutBom(fs.readFileSync(file, 'utf8'));
     const doc = format === 'adjacency' ? adjacencyReport(file, parseAdjacencyCsv(text), opts) : twoModeReport(file, parseTwoModeCsv(text), opts);
@@ -55,41 +56,80 @@ async function* documents(file: string, format: string, opts: { date?: string; a
 
 function countLines(file: string, format: string): number {
   if (format !== 'jsonl' && !(format === 'auto' && /\.jsonl$/i.test(file))) return 1;
-  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).length;
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim()).length;
+}
+
+const DEFAULT_API = 'http://localhost:4000';
+
+interface Options {
+  format: string;
+  date?: string;
+  agency: string;
+  quiet?: boolean;
+  dryRun?: boolean;
+  token?: string;
+  api?: string;
+}
+
+function usageError(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+/** The service's API when one answers at the API address, otherwise the database directly. */
+async function openTarget(opts: Options, token: string): Promise<ImportTarget> {
+  const apiUrl = opts.api || process.env.CLA_API_URL || DEFAULT_API;
+  if (await serviceIsUp(apiUrl)) return new ApiTarget(apiUrl, token);
+  const config = loadConfig();
+  const principal = await verifyToken(config, token);
+  return DirectTarget.open(config, principal, `no service at ${apiUrl}`);
 }
 
 const program = new Command()
   .name('import')
-  .description('Import operation reports (JSON, JSON array or JSON Lines) or a network dataset matrix (CSV).')
+  .description(
+    'Import operation reports (JSON, JSON array or JSON Lines) or a network dataset matrix (CSV), as a loader: ' +
+      'through the running service when one answers at --api, otherwise directly into the database with the same checks and audit.',
+  )
   .argument('<files...>', 'files to import')
   .addOption(new Option('--format <format>', 'input format').choices(['auto', 'json', 'jsonl', 'adjacency', 'two-mode']).default('auto'))
   .option('--date <date>', 'report date for a dataset (YYYY-MM-DD)')
   .option('--agency <agency>', 'reporting agency for a dataset', 'RESEARCH')
   .option('--quiet', 'no progress bar')
   .option('--dry-run', 'run every check and report what would change, writing nothing')
-  .action(async (files: string[], opts: { format: string; date?: string; agency: string; quiet?: boolean; dryRun?: boolean }) => {
+  .addOption(new Option('--token <jwt>', 'bearer token of a loader (or admin); prefer the environment variable').env('CLA_TOKEN'))
+  .addOption(new Option('--api <url>', `the service to import through, when it is up (default ${DEFAULT_API})`).env('CLA_API_URL'))
+  .action(async (files: string[], opts: Options) => {
     for (const file of files) {
-      if (!fs.existsSync(file)) {
-        process.stderr.write(`no such file: ${file}\n`);
-        process.exit(2);
-      }
+      if (!fs.existsSync(file)) usageError(`no such file: ${file}`);
     }
-    const config = loadConfig();
-    const connection = await openDatabase(config, { reuseRunning: true });
+    const token = opts.token?.trim();
+    if (!token) {
+      usageError(
+        'a loader token is required: pass --token <jwt> or set CLA_TOKEN\n' +
+          '(in development: CLA_TOKEN=$(npm run --silent token -- --role loader --agency <AGENCY> --country <CC> --clearance <LEVEL>))',
+      );
+    }
+    const target = await openTarget(opts, token);
     const failures: Failure[] = [];
     const totals = { reports: 0, unchanged: 0, nodes: { created: 0, updated: 0, unchanged: 0 }, links: { created: 0, updated: 0, unchanged: 0 } };
+    const bar = new SingleBar(
+      { format: 'importing [{bar}] {value}/{total} reports | {eta_formatted} left | {failed} failed', stream: process.stderr },
+      Presets.shades_classic,
+    );
+    let aborted: RunAborted | undefined;
     try {
-      await bootstrapDatabase(connection.db);
-      const importer = new ReportImporter(connection.db, config.identitySecret);
       const total = files.reduce((sum, f) => sum + countLines(f, opts.format), 0);
-      const bar = new SingleBar({ format: 'importing [{bar}] {value}/{total} reports | {eta_formatted} left | {failed} failed', stream: process.stderr }, Presets.shades_classic);
       if (!opts.quiet) bar.start(total, 0, { failed: 0 });
-      for (const file of files) {
+      outer: for (const file of files) {
         for await (const item of documents(file, opts.format, opts)) {
           const reportId = (item.doc as { report?: { id?: unknown } } | undefined)?.report?.id;
           try {
-            if (item.error) throw new BadInputError([{ path: '(document)', message: item.error }]);
-            const outcome: ImportOutcome = await importer.import(item.doc, `cli:${process.env.USER ?? 'unknown'}`, undefined, { validateOnly: opts.dryRun });
+            if (item.error) throw new ReportFailed([`(document): ${item.error}`]);
+            const outcome = await target.importReport(item.doc, opts.dryRun ?? false);
             totals.reports += 1;
             if (outcome.alreadyImported) totals.unchanged += 1;
             for (const k of ['created', 'updated', 'unchanged'] as const) {
@@ -97,18 +137,28 @@ const program = new Command()
               totals.links[k] += outcome.links[k];
             }
           } catch (err) {
-            const problems = err instanceof BadInputError ? err.problems.map((p) => `${p.path}: ${p.message}`) : [(err as Error).message];
+            if (err instanceof RunAborted) {
+              aborted = err;
+              break outer;
+            }
+            const problems = err instanceof ReportFailed ? err.problems : [(err as Error).message];
             failures.push({ where: item.where, reportId: typeof reportId === 'string' ? reportId : undefined, problems });
           }
           if (!opts.quiet) bar.increment(1, { failed: failures.length });
         }
       }
-      if (!opts.quiet) bar.stop();
     } finally {
-      await connection.close();
+      if (!opts.quiet) bar.stop();
+      await target.close();
+    }
+    if (aborted && totals.reports === 0 && failures.length === 0) {
+      process.stderr.write(`import refused: ${aborted.message}\n`);
+      process.exit(aborted.exitCode);
     }
     const out = process.stdout;
-    out.write(`${opts.dryRun ? 'dry run (nothing written): would import' : 'imported'} ${totals.reports} report(s) (${totals.unchanged} already present, unchanged) into ${connection.uri}\n`);
+    out.write(
+      `${opts.dryRun ? 'dry run (nothing written): would import' : 'imported'} ${totals.reports} report(s) (${totals.unchanged} already present, unchanged) into ${target.description}\n`,
+    );
     out.write(`  nodes: ${totals.nodes.created} created, ${totals.nodes.updated} updated, ${totals.nodes.unchanged} unchanged\n`);
     out.write(`  links: ${totals.links.created} created, ${totals.links.updated} updated, ${totals.links.unchanged} unchanged\n`);
     if (failures.length > 0) {
@@ -118,9 +168,17 @@ const program = new Command()
       }
       process.exitCode = 1;
     }
+    if (aborted) {
+      process.stderr.write(`import stopped: ${aborted.message}\n`);
+      process.exitCode = aborted.exitCode;
+    }
   });
 
 program.parseAsync().catch((err) => {
+  if (err instanceof RunAborted) {
+    process.stderr.write(`import refused: ${err.message}\n`);
+    process.exit(err.exitCode);
+  }
   process.stderr.write(`import failed: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

@@ -7,4 +7,5 @@ export default async function globalTeardown(): Promise<void> {
   await supervisor?.stop();
   const dir = g.__NEO4J_DATA_DIR__ as string | undefined;
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  if (process.env.AUDIT_DIR?.includes('audit-children-')) fs.rmSync(process.env.AUDIT_DIR, { recursive: true, force: true });
 }

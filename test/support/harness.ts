@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { CHECKPOINT_FILE } from '../../src/audit/anchor';
 import { Clearance, Role } from '../../src/auth/principal';
 import { mintToken } from '../../src/auth/tokens';
 import { Config, DEV_JWT_SECRET, loadConfig } from '../../src/config';
-import { bootstrapDatabase } from '../../src/db/bootstrap';
+import { bootstrapDatabase } from '../../src/bootstrap';
 import { Database } from '../../src/db/database';
 import { ReportImporter } from '../../src/import/importer';
 import { createApp } from '../../src/server';
@@ -11,7 +13,14 @@ import { createApp } from '../../src/server';
 export { DATASETS } from './datasets';
 
 export function testConfig(overrides: Partial<NodeJS.ProcessEnv> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', NEO4J_URI: process.env.NEO4J_TEST_URI, ...overrides });
+  return loadConfig({
+    NODE_ENV: 'test',
+    NEO4J_URI: process.env.NEO4J_TEST_URI,
+    NEO4J_PASSWORD: process.env.NEO4J_TEST_PASSWORD,
+    AUDIT_KEY: process.env.AUDIT_KEY,
+    AUDIT_DIR: path.join(os.tmpdir(), 'audit-unused'),
+    ...overrides,
+  });
 }
 
 export async function connect(probeIntervalMs = 500): Promise<Database> {
@@ -21,8 +30,12 @@ export async function connect(probeIntervalMs = 500): Promise<Database> {
   return db;
 }
 
+/** Audit folders of the servers started in this file: a reset empties the trail, and its anchors with it. */
+const auditDirs = new Set<string>();
+
 /** Empties the database (but keeps the schema and re-applies the reference data). */
 export async function resetDatabase(db: Database): Promise<void> {
+  for (const dir of auditDirs) fs.rmSync(path.join(dir, CHECKPOINT_FILE), { force: true });
   for (;;) {
     const [{ deleted }] = await db.write<{ deleted: number }>('MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted');
     if (deleted === 0) break;
@@ -68,11 +81,13 @@ export interface TestServer {
 
 /** The real app on a random port, against the test database. */
 export async function startServer(env: Partial<NodeJS.ProcessEnv> = {}): Promise<TestServer> {
-  const config = testConfig({ PORT: '0', ...env });
+  // A fresh folder for the audit checkpoints: suites reset the database (and with it the chain).
+  const config = testConfig({ PORT: '0', AUDIT_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'audit-')), ...env });
   const db = new Database({ ...config.neo4j, uri: config.neo4j.uri!, probeIntervalMs: 500 });
   await db.waitUntilAvailable(60000);
   db.startMonitoring();
   await bootstrapDatabase(db);
+  auditDirs.add(config.audit.dir);
   const app = await createApp(config, db);
   const port = await app.listen(0);
   const url = `http://127.0.0.1:${port}`;
@@ -96,4 +111,14 @@ export async function startServer(env: Partial<NodeJS.ProcessEnv> = {}): Promise
       await db.close();
     },
   };
+}
+
+/**
+ * The token with one character of its signature changed. Not the last character: in a base64url
+ * signature the last one carries only some bits, and some changes there decode to the same bytes.
+ */
+export function forgeSignature(jwt: string): string {
+  const [header, payload, signature] = jwt.split('.');
+  const i = Math.floor(signature.length / 2);
+  return `${header}.${payload}.${signature.slice(0, i)}${signature[i] === 'A' ? 'B' : 'A'}${signature.slice(i + 1)}`;
 }

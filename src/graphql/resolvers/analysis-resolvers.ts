@@ -1,13 +1,14 @@
-import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, Field, Float, ID, Info, InputType, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { AnalysisService, CentralityAlgorithmName, CommunityAlgorithmName, Scope } from '../../analysis/analysis-service';
-import { cypher } from '../../db/cypher';
 import { EntityRow, LinkRow } from '../../domain/repository';
-import { EntityTypeName, LINK_TYPES, LinkTypeName } from '../../domain/vocabulary';
+import { EntityTypeName, LINK_TYPES, LinkTypeName, UNDIRECTED_LINKS } from '../../domain/vocabulary';
 import { READ_ROLES } from '../auth-checker';
 import { Context } from '../context';
-import { badInput, tooComplex } from '../errors';
+import { selects } from '../selection';
+import { badInput, checkRange, notFound } from '../errors';
 import { DateScalar, EntityType, LinkType } from '../scalars';
-import { Entity, GraphEdge, GraphNode, Subgraph } from '../types';
+import { Entity, GraphEdge, GraphNode, Subgraph, WalkOrientation } from '../types';
 import { toEntity, toSources } from './entity-resolvers';
 
 export enum CentralityAlgorithm {
@@ -23,7 +24,8 @@ export enum CommunityAlgorithm {
 }
 registerEnumType(CentralityAlgorithm, {
   name: 'CentralityAlgorithm',
-  description: 'Unweighted, as networkx computes them: degree = distinct neighbours; betweenness and closeness normalised; PageRank damping 0.85; eigenvector on the largest component.',
+  description:
+    'Unweighted, as networkx computes them: degree = distinct neighbours; betweenness and closeness normalised; PageRank damping 0.85; eigenvector on the largest component.',
 });
 registerEnumType(CommunityAlgorithm, { name: 'CommunityAlgorithm', description: 'LOUVAIN is weighted by link weight (1 when unset) and seeded.' });
 
@@ -134,7 +136,7 @@ const INTERNAL = new Set(['id', 'type', 'label', 'sources', 'fromId', 'toId']);
 const strip = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k, v]) => !INTERNAL.has(k) && v !== null));
 
 export function graphNode(row: EntityRow): GraphNode {
-  return { id: row.id, type: row.type, label: row.label, properties: strip(row) };
+  return { id: row.id, type: row.type, label: row.label, properties: strip(row), sources: toSources(row.sources ?? []) };
 }
 
 export function graphEdge(row: LinkRow): GraphEdge {
@@ -145,7 +147,16 @@ export function graphEdge(row: LinkRow): GraphEdge {
     target: row.toId,
     properties: strip(row),
     sources: toSources(row.sources),
+    directed: !UNDIRECTED_LINKS.has(row.type as LinkTypeName),
   };
+}
+
+/** issue 12: a path's edges with the way the walk crosses each (nodeIds[i] → nodeIds[i + 1]). */
+export function walkEdges(nodeIds: string[], links: LinkRow[]): GraphEdge[] {
+  return links.map((l, i) => {
+    const edge = graphEdge(l);
+    return { ...edge, orientation: edge.source === nodeIds[i] ? WalkOrientation.FORWARD : WalkOrientation.BACKWARD };
+  });
 }
 
 async function entities(ctx: Context, ids: string[]): Promise<Map<string, EntityRow>> {
@@ -157,8 +168,8 @@ const SHARED_WEIGHT: Record<string, number> = { Person: 3, Organisation: 3, Rout
 
 @Resolver()
 export class AnalysisResolver {
-  private service(ctx: Context) {
-    return new AnalysisService(ctx.db, ctx.config);
+  private service(ctx: Context): AnalysisService {
+    return ctx.analysis;
   }
 
   @Authorized(...READ_ROLES)
@@ -173,20 +184,23 @@ export class AnalysisResolver {
     @Arg('to', () => DateScalar, { nullable: true }) to?: string,
     @Arg('limit', () => Int, { defaultValue: 200, description: 'At most this many nodes.' }) limit?: number,
   ): Promise<Subgraph> {
-    if (!Number.isInteger(depth) || depth < 1 || depth > 4) throw tooComplex('depth must be between 1 and 4');
-    const max = ctx.config.limits.maxSubgraphNodes;
-    if (!Number.isInteger(limit) || limit! < 1 || limit! > max) throw tooComplex(`limit must be between 1 and ${max}`);
+    checkRange('depth', depth, 1, 4);
+    checkRange('limit', limit, 1, ctx.config.limits.maxSubgraphNodes);
     const service = this.service(ctx);
-    await service.requireVisible(ctx.auth, id);
+    // No separate visibility check: a hidden root has no visible link (a visible link's ends are
+    // visible), so the expansion finds nothing, and the final read of the nodes answers NOT_FOUND.
     const result = await service.expand(ctx.auth, id, {
       depth,
       linkTypes: linkTypes?.length ? linkTypes : LINK_TYPES,
-      entityTypes: entityTypes?.length ? [...new Set([...entityTypes])] : (['Person', 'Organisation', 'Operation', 'Seizure', 'Route', 'Location', 'Event', 'Country'] as EntityTypeName[]),
+      entityTypes: entityTypes?.length
+        ? [...new Set([...entityTypes])]
+        : (['Person', 'Organisation', 'Operation', 'Seizure', 'Route', 'Location', 'Event', 'Country'] as EntityTypeName[]),
       from,
       to,
       limit: limit!,
     });
     const nodes = await entities(ctx, result.nodeIds);
+    if (!nodes.has(id)) throw notFound(`entity ${JSON.stringify(id)}`);
     return {
       nodes: result.nodeIds.filter((n) => nodes.has(n)).map((n) => graphNode(nodes.get(n)!)),
       edges: result.links.map(graphEdge),
@@ -212,7 +226,7 @@ export class AnalysisResolver {
     return rows.map((r) => ({
       length: r.links.length,
       nodes: r.nodeIds.map((n) => graphNode(nodes.get(n)!)),
-      edges: r.links.map(graphEdge),
+      edges: walkEdges(r.nodeIds, r.links),
     }));
   }
 
@@ -251,9 +265,12 @@ export class AnalysisResolver {
     @Arg('scope', () => AnalysisScope, { nullable: true }) scope?: AnalysisScope,
     @Arg('top', () => Int, { defaultValue: 10 }) top?: number,
   ): Promise<EntityScore[]> {
-    if (!Number.isInteger(top) || top! < 1 || top! > ctx.config.limits.maxPageSize) throw tooComplex(`top must be between 1 and ${ctx.config.limits.maxPageSize}`);
+    checkRange('top', top, 1, ctx.config.limits.maxPageSize);
     const { ranked, approximate } = await this.service(ctx).centrality(ctx.auth, algorithm, scope, top!);
-    const found = await entities(ctx, ranked.map(([id]) => id));
+    const found = await entities(
+      ctx,
+      ranked.map(([id]) => id),
+    );
     return ranked.filter(([id]) => found.has(id)).map(([id, score]) => ({ entity: toEntity(found.get(id)!), score, approximate }));
   }
 
@@ -264,9 +281,17 @@ export class AnalysisResolver {
     @Arg('algorithm', () => CommunityAlgorithm, { defaultValue: CommunityAlgorithm.LOUVAIN }) algorithm: CommunityAlgorithmName,
     @Arg('scope', () => AnalysisScope, { nullable: true }) scope?: AnalysisScope,
     @Arg('seed', () => Int, { nullable: true, description: 'Louvain is randomised; the same seed gives the same partition.' }) seed?: number,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<CommunitiesResult> {
     const result = await this.service(ctx).communities(ctx.auth, algorithm, scope, seed ?? undefined);
-    const found = await entities(ctx, result.communities.flatMap((c) => c.members));
+    // members' labels are read only when asked for (a whole-network partition has every entity in it)
+    const found =
+      info && !selects(info, 'communities', 'members')
+        ? new Map<string, EntityRow>()
+        : await entities(
+            ctx,
+            result.communities.flatMap((c) => c.members),
+          );
     return {
       modularity: result.modularity,
       communities: result.communities.map((c) => ({
@@ -283,7 +308,7 @@ export class AnalysisResolver {
     const service = this.service(ctx);
     const op = await service.requireVisible(ctx.auth, id, 'operation');
     if (op.type !== 'Operation') throw badInput('id', 'is not an operation');
-    const rows = await ctx.db.read<{ id: string; shared: Array<{ id: string; type: string }> }>(cypher('linked-operations'), { auth: ctx.auth, id });
+    const rows = await service.linkedOperations(ctx.auth, id);
     const found = await entities(ctx, [...rows.map((r) => r.id), ...rows.flatMap((r) => r.shared.map((s) => s.id))]);
     return rows
       .filter((r) => found.has(r.id))
@@ -297,15 +322,29 @@ export class AnalysisResolver {
 
   @Authorized(...READ_ROLES)
   @Query(() => [TimelineEntry], { description: 'The dated events around an entity, in order.' })
-  async timeline(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('limit', () => Int, { defaultValue: 200 }) limit: number): Promise<TimelineEntry[]> {
-    if (!Number.isInteger(limit) || limit < 1 || limit > ctx.config.limits.maxPageSize) throw tooComplex(`limit must be between 1 and ${ctx.config.limits.maxPageSize}`);
+  async timeline(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('limit', () => Int, { defaultValue: 200 }) limit: number,
+  ): Promise<TimelineEntry[]> {
+    checkRange('limit', limit, 1, ctx.config.limits.maxPageSize);
     await this.service(ctx).requireVisible(ctx.auth, id);
-    const rows = await ctx.db.read<{ date: string; kind: string; linkType: string | null; entityId: string }>(cypher('timeline'), { auth: ctx.auth, id, limit });
-    const found = await entities(ctx, rows.map((r) => r.entityId));
+    const rows = await this.service(ctx).timeline(ctx.auth, id, limit);
+    const found = await entities(
+      ctx,
+      rows.map((r) => r.entityId),
+    );
     const label = (id: string) => found.get(id)?.label ?? '';
     return rows
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : label(a.entityId).localeCompare(label(b.entityId))))
-      .map((r) => ({ date: r.date, kind: r.kind, linkType: r.linkType ?? undefined, entity: found.has(r.entityId) ? toEntity(found.get(r.entityId)!) : undefined }));
+      .sort((a, b) =>
+        a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : label(a.entityId).localeCompare(label(b.entityId)),
+      )
+      .map((r) => ({
+        date: r.date,
+        kind: r.kind,
+        linkType: r.linkType ?? undefined,
+        entity: found.has(r.entityId) ? toEntity(found.get(r.entityId)!) : undefined,
+      }));
   }
 
   @Authorized(...READ_ROLES)
@@ -317,13 +356,13 @@ export class AnalysisResolver {
     @Arg('minCountries', () => Int, { defaultValue: 2 }) minCountries?: number,
     @Arg('top', () => Int, { defaultValue: 50 }) top?: number,
   ): Promise<CrossBorder> {
-    if (!Number.isInteger(top) || top! < 1 || top! > ctx.config.limits.maxPageSize) throw tooComplex(`top must be between 1 and ${ctx.config.limits.maxPageSize}`);
-    const params = { auth: ctx.auth, countries: countries?.length ? countries.map((c) => c.toUpperCase()) : null, top };
-    const [pairs, orgs, bridges] = await Promise.all([
-      ctx.db.read<CountryPair>(cypher('cross-border-pairs'), { ...params, linkTypes: linkTypes?.length ? linkTypes : LINK_TYPES.filter((t) => t !== 'NATIONAL_OF' && t !== 'BASED_IN') }),
-      ctx.db.read<{ id: string; countries: string[] }>(cypher('cross-border-organisations'), { ...params, kinds: null, minCountries }),
-      ctx.db.read<{ id: string; countries: string[]; groups: Array<{ id: string; via: string; countries: string[] }> }>(cypher('cross-border-bridges'), params),
-    ]);
+    checkRange('top', top, 1, ctx.config.limits.maxPageSize);
+    const { pairs, orgs, bridges } = await this.service(ctx).crossBorder(ctx.auth, {
+      countries: countries?.length ? countries.map((c) => c.toUpperCase()) : null,
+      linkTypes: linkTypes?.length ? linkTypes : LINK_TYPES.filter((t) => t !== 'NATIONAL_OF' && t !== 'BASED_IN'),
+      minCountries: minCountries!,
+      top: top!,
+    });
     const found = await entities(ctx, [...orgs.map((o) => o.id), ...bridges.flatMap((b) => [b.id, ...b.groups.map((g) => g.id)])]);
     return {
       countryLinks: pairs,

@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { AuditLog } from '../../audit/audit-log';
+import { Arg, Authorized, Ctx, Field, Float, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { AuditEntry } from '../../audit/audit-log';
+import { CLEARANCES } from '../../auth/principal';
 import { ADMIN_ROLES } from '../auth-checker';
 import { Context } from '../context';
 import { badInput } from '../errors';
@@ -22,14 +23,27 @@ export class AuditEntryType {
   @Field(() => Float) durationMs!: number;
   @Field() prevHash!: string;
   @Field() hash!: string;
+  @Field(() => String, { description: 'The highest classification of what the request touched.' })
+  classification(@Root() e: AuditEntry): string {
+    return CLEARANCES[e.classificationLevel ?? CLEARANCES.length - 1] ?? 'SECRET';
+  }
+  @Field(() => [String], { description: 'For each report involved that is not releasable to everyone: its releasableTo codes, joined with "|".' })
+  releasability!: string[];
+  @Field({ description: "True when the reader's clearance or releasability does not cover this entry: operation name, variables and ids are withheld." })
+  redacted!: boolean;
 }
 
 @ObjectType()
 export class AuditChainStatus {
   @Field(() => Int) entries!: number;
   @Field() intact!: boolean;
-  @Field(() => Int, { nullable: true, description: 'The first entry whose hash does not follow from the chain.' }) brokenAt?: number | null;
+  @Field(() => Int, { nullable: true, description: 'The first bad sequence number: rewritten, missing, or cut off (truncation).' }) brokenAt?: number | null;
+  @Field(() => String, { nullable: true, description: 'Why the chain is not intact.' }) reason?: string | null;
+  @Field(() => Int, { description: 'Signed checkpoints of the head kept outside the database.' }) checkpoints!: number;
 }
+
+/** Strict ISO 8601 date or date-time (Neo4j's datetime() accepts these; `Date.parse` is far looser). */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 const AuditEntryConnection = Connection(AuditEntryType, 'AuditEntry');
 
@@ -46,12 +60,16 @@ export class AuditResolver {
     @Arg('to', () => String, { nullable: true, description: 'ISO date-time' }) to?: string,
   ) {
     if (first < 0 || first > ctx.config.limits.maxPageSize) throw badInput('first', `must be between 0 and ${ctx.config.limits.maxPageSize}`);
-    for (const [name, value] of [['from', from], ['to', to]] as const) {
-      if (value !== undefined && value !== null && Number.isNaN(Date.parse(value))) throw badInput(name, 'not an ISO date-time');
+    for (const [name, value] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
+      if (value !== undefined && value !== null && (!ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))))
+        throw badInput(name, 'not an ISO date-time');
     }
     const afterSeq = after ? Number(after) : undefined;
-    if (afterSeq !== undefined && !Number.isInteger(afterSeq)) throw badInput('after', 'not a cursor returned by this API');
-    const { total, page } = await new AuditLog(ctx.db).list({ first, afterSeq, subject, from, to });
+    if (afterSeq !== undefined && (!/^\d{1,15}$/.test(after!) || !Number.isSafeInteger(afterSeq))) throw badInput('after', 'not a cursor returned by this API');
+    const { total, page } = await ctx.audit.list(ctx.auth, { first, afterSeq, subject, from, to });
     const edges = page.map((e) => ({ cursor: String(e.seq), node: e }));
     return {
       edges,
@@ -64,7 +82,7 @@ export class AuditResolver {
   @Authorized(...ADMIN_ROLES)
   @Query(() => AuditChainStatus, { description: 'Recomputes the hash chain of the audit trail (admins only).' })
   async auditChain(@Ctx() ctx: Context): Promise<AuditChainStatus> {
-    const { entries, brokenAt } = await new AuditLog(ctx.db).verify();
-    return { entries, intact: brokenAt === null, brokenAt };
+    const { entries, brokenAt, reason, checkpoints } = await ctx.audit.verify();
+    return { entries, intact: brokenAt === null, brokenAt, reason, checkpoints };
   }
 }

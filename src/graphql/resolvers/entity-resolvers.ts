@@ -4,21 +4,8 @@ import { SourceRef } from '../../domain/statements';
 import { LINK_TYPES, LinkTypeName } from '../../domain/vocabulary';
 import { Context } from '../context';
 import { Direction, LinkType } from '../scalars';
-import { tooComplex } from '../errors';
-import {
-  Country,
-  Entity,
-  Event,
-  Link,
-  Location,
-  Operation,
-  Organisation,
-  Person,
-  Report,
-  Route,
-  Seizure,
-  Source,
-} from '../types';
+import { checkRange } from '../errors';
+import { Country, Entity, Event, Link, Location, Operation, Organisation, Person, Report, Route, Seizure, Source } from '../types';
 
 /** Fills list defaults and keeps provenance under names that do not clash with GraphQL fields. */
 export function toEntity(row: EntityRow): Entity {
@@ -35,7 +22,7 @@ export function toEntity(row: EntityRow): Entity {
 
 /** A link as listed under `viewpointId`: one GraphQL object per link and viewpoint (see `Link`). */
 export function toLink(row: LinkRow, viewpointId: string): Link {
-  return { ...row, id: `${row.id}~${viewpointId}`, linkId: row.id, viewpointId, sourceRefs: row.sources } as unknown as Link;
+  return { ...row, id: `${row.id}~${viewpointId}`, linkId: row.id, viewpointId, sourceRefs: row.sources };
 }
 
 export function toSources(sources: SourceRef[]): Source[] {
@@ -46,10 +33,7 @@ export function toSources(sources: SourceRef[]): Source[] {
   }));
 }
 
-function pageSize(ctx: Context, first: number): number {
-  if (first < 0 || first > ctx.config.limits.maxPageSize) throw tooComplex(`first must be between 0 and ${ctx.config.limits.maxPageSize}`);
-  return first;
-}
+const pageSize = (ctx: Context, first: number) => checkRange('first', first, 0, ctx.config.limits.maxPageSize);
 
 /** Loads the links of one entity through the request's batching loader. */
 async function linksOf(root: Entity, ctx: Context, types: readonly LinkTypeName[], dir: Direction, first: number): Promise<Link[]> {

@@ -1,11 +1,16 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { cypher } from '../../db/cypher';
-import { EntityRow, ReportRow } from '../../domain/repository';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { EntityRow, TypedList } from '../../domain/repository';
 import { EntityTypeName } from '../../domain/vocabulary';
-import { ReportImporter } from '../../import/importer';
+import { ManagedTransaction } from 'neo4j-driver';
+import { markingOfReport, redactVariables } from '../../audit/audit-log';
+import { CLEARANCES } from '../../auth/principal';
+import { ImportOutcome, ReportImporter } from '../../import/importer';
+import { ReportDocument } from '../../import/validate';
 import { Context } from '../context';
 import { openCursor, sealCursor } from '../cursors';
-import { badInput, tooComplex } from '../errors';
+import { selects } from '../selection';
+import { badInput, checkRange } from '../errors';
 import { cleanName } from '../../domain/identity';
 import { Commodity, DateScalar, EntityType, OperationKind, ReportInputScalar } from '../scalars';
 import {
@@ -45,12 +50,7 @@ class SeizureFilterArgs extends PageArgs {
   @Field(() => DateScalar, { nullable: true }) to?: string;
 }
 
-function checkFirst(ctx: Context, first: number): number {
-  if (!Number.isInteger(first) || first < 0 || first > ctx.config.limits.maxPageSize) {
-    throw tooComplex(`first must be between 0 and ${ctx.config.limits.maxPageSize}`);
-  }
-  return first;
-}
+const checkFirst = (ctx: Context, first: number) => checkRange('first', first, 0, ctx.config.limits.maxPageSize);
 
 /** Loads the page's entities (one batched round-trip) and wraps them as a connection. */
 async function entityPage(
@@ -68,14 +68,34 @@ async function entityPage(
 
 const upper = (s?: string | null) => (s ? s.toUpperCase() : null);
 
+/**
+ * A typed list as a connection: one read for the page (walking the statement index), and the
+ * total (a second read) only if the query selects `totalCount`.
+ */
+async function typedConnection(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  list: TypedList,
+  filters: Record<string, unknown>,
+  first: number,
+  after?: string | null,
+) {
+  const cursor = openCursor(ctx.config.identitySecret, after, isKeyset);
+  const result = await ctx.repository.typedPage(ctx.auth, list, filters, cursor, checkFirst(ctx, first));
+  const [connection, totalCount] = await Promise.all([
+    entityPage(ctx, { total: 0, start: cursor ? 1 : 0, page: result.page }, (item) => item),
+    selects(info, 'totalCount') ? result.total() : Promise.resolve(0),
+  ]);
+  connection.pageInfo.hasNextPage = result.more;
+  return { ...connection, totalCount };
+}
+
 @Resolver()
 export class QueryResolver {
   @Authorized(...READ_ROLES)
   @Query(() => ServiceInfo, { description: 'Versions of the service and of the database it talks to.' })
   async serviceInfo(@Ctx() ctx: Context): Promise<ServiceInfo> {
-    const [row] = await ctx.db.read<{ version: string; edition: string }>(
-      'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition',
-    );
+    const row = await ctx.repository.databaseVersion();
     return { version: process.env.npm_package_version ?? '0.1.0', neo4jVersion: row.version, neo4jEdition: row.edition };
   }
 
@@ -95,13 +115,17 @@ export class QueryResolver {
   @Authorized(...READ_ROLES)
   @Query(() => ReportConnection, { description: 'Reports visible to the caller, newest first.' })
   async reports(@Args() { first, after }: PageArgs, @Arg('agency', () => String, { nullable: true }) agency: string | undefined, @Ctx() ctx: Context) {
-    const cursor = openCursor(ctx.config.identitySecret, after, (v): v is { date: string; id: string } => typeof (v as { date?: unknown })?.date === 'string' && typeof (v as { id?: unknown })?.id === 'string');
-    const [result] = await ctx.db.read<{ total: number; start: number; page: ReportRow[] }>(cypher('list-reports'), {
-      auth: ctx.auth,
-      agency: upper(agency),
-      after: cursor,
-      first: checkFirst(ctx, first),
-    });
+    const cursor = openCursor(
+      ctx.config.identitySecret,
+      after,
+      // the date is fed to Cypher's date(): only a real calendar date may pass (a forged one is BAD_USER_INPUT)
+      (v): v is { date: string; id: string } =>
+        typeof (v as { date?: unknown })?.date === 'string' &&
+        /^\d{4}-\d{2}-\d{2}$/.test((v as { date: string }).date) &&
+        !Number.isNaN(Date.parse((v as { date: string }).date)) &&
+        typeof (v as { id?: unknown })?.id === 'string',
+    );
+    const result = await ctx.repository.reportsPage(ctx.auth, upper(agency), cursor, checkFirst(ctx, first));
     const edges = result.page.map((r) => ({ cursor: sealCursor(ctx.config.identitySecret, { date: r.date, id: r.id }), node: r }));
     return { edges, totalCount: result.total, pageInfo: pageInfoOf(result.start, result.total, edges) };
   }
@@ -128,15 +152,9 @@ export class QueryResolver {
     @Arg('nationality', () => String, { nullable: true }) nationality: string | undefined,
     @Args() { first, after }: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const result = await ctx.db.read<{ total: number; start: number; page: Array<{ id: string; sortKey: string }> }>(cypher('list-persons'), {
-      auth: ctx.auth,
-      nameClean: name ? cleanName(name) : null,
-      nationality: upper(nationality),
-      after: openCursor(ctx.config.identitySecret, after, isKeyset),
-      first: checkFirst(ctx, first),
-    });
-    return entityPage(ctx, result[0], (item) => item);
+    return typedConnection(ctx, info, 'persons', { nameClean: name ? cleanName(name) : null, nationality: upper(nationality) }, first, after);
   }
 
   @Authorized(...READ_ROLES)
@@ -148,34 +166,21 @@ export class QueryResolver {
     @Arg('to', () => DateScalar, { nullable: true }) to: string | undefined,
     @Args() { first, after }: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const result = await ctx.db.read<{ total: number; start: number; page: Array<{ id: string; sortKey: string }> }>(cypher('list-operations'), {
-      auth: ctx.auth,
-      country: upper(country),
-      kind: kind ?? null,
-      from: from ?? null,
-      to: to ?? null,
-      after: openCursor(ctx.config.identitySecret, after, isKeyset),
-      first: checkFirst(ctx, first),
-    });
-    return entityPage(ctx, result[0], (item) => item);
+    return typedConnection(ctx, info, 'operations', { country: upper(country), kind: kind ?? null, from: from ?? null, to: to ?? null }, first, after);
   }
 
   @Authorized(...READ_ROLES)
   @Query(() => SeizureConnection, { description: 'Seizures by commodity, country where seized, and date range.' })
-  async seizures(@Args() args: SeizureFilterArgs, @Ctx() ctx: Context) {
-    const result = await ctx.db.read<{ total: number; start: number; page: Array<{ id: string; sortKey: string }> }>(cypher('list-seizures'), {
-      ...seizureParams(ctx, args),
-      after: openCursor(ctx.config.identitySecret, args.after, isKeyset),
-      first: checkFirst(ctx, args.first),
-    });
-    return entityPage(ctx, result[0], (item) => item);
+  async seizures(@Args() args: SeizureFilterArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return typedConnection(ctx, info, 'seizures', seizureFilters(args), args.first, args.after);
   }
 
   @Authorized(...READ_ROLES)
   @Query(() => [SeizureTotal], { description: 'Totals per commodity and unit over the same filters as `seizures`.' })
   async seizureTotals(@Args() args: SeizureFilterArgs, @Ctx() ctx: Context) {
-    return ctx.db.read<SeizureTotal>(cypher('seizure-totals'), seizureParams(ctx, args));
+    return ctx.repository.seizureTotals(ctx.auth, seizureFilters(args));
   }
 
   @Authorized(...WRITE_ROLES)
@@ -184,8 +189,34 @@ export class QueryResolver {
     @Arg('report', () => ReportInputScalar) report: unknown,
     @Arg('validateOnly', { defaultValue: false, description: 'Run every check and answer what would change, writing nothing.' }) validateOnly: boolean,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ImportResult> {
-    const outcome = await importerOf(ctx).import(report, ctx.principal.subject, callerOf(ctx), { validateOnly });
+    const started = Date.now();
+    let head: { seq: number; hash: string } | undefined;
+    // The import's audit entry commits in the import's own transaction: a committed import always
+    // has its entry, whatever happens to the connection afterwards (a failed import is audited,
+    // as every request is, by the audit plugin).
+    const inTransaction = async (tx: ManagedTransaction, outcome: ImportOutcome) => {
+      const { classification, releasableTo } = (report as ReportDocument).report;
+      const record = ctx.audit.record(ctx.principal, {
+        at: new Date().toISOString(),
+        operationName: info.operation.name?.value ?? null,
+        operationType: 'mutation',
+        variables: redactVariables(info.variableValues),
+        returnedIds: outcome.entities.map((e) => e.id),
+        changedIds: outcome.changedIds,
+        outcome: 'ok',
+        durationMs: Date.now() - started,
+      });
+      const level = CLEARANCES.indexOf(classification as (typeof CLEARANCES)[number]);
+      head = await ctx.audit.appendInTransaction(tx, record, markingOfReport(level, releasableTo ?? []), ctx.auth);
+    };
+    const outcome = await importerOf(ctx).import(report, ctx.principal.subject, callerOf(ctx), { validateOnly, inTransaction });
+    if (head) {
+      await ctx.audit.anchorHead(head);
+      // the request's only field: its entry is written (otherwise the plugin records the request too)
+      if (info.operation.selectionSet.selections.length === 1) ctx.auditWritten = true;
+    }
     if (!outcome.dryRun) outcome.changedIds.forEach((id) => ctx.changedIds.add(id));
     return outcome;
   }
@@ -202,9 +233,8 @@ export class QueryResolver {
 const importerOf = (ctx: Context) => new ReportImporter(ctx.db, ctx.config.identitySecret);
 const callerOf = (ctx: Context) => ({ auth: ctx.auth, agency: ctx.principal.agency, admin: ctx.principal.roles.includes('admin') });
 
-function seizureParams(ctx: Context, args: SeizureFilterArgs) {
+function seizureFilters(args: SeizureFilterArgs) {
   return {
-    auth: ctx.auth,
     commodity: args.commodity ?? null,
     country: upper(args.country),
     from: args.from ?? null,

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -21,7 +22,11 @@ import org.neo4j.io.ByteUnit;
 /**
  * Runs Neo4j 5.26 Community in-process with Bolt on 127.0.0.1, for local runs and tests.
  *
- * Arguments: --home DIR --port N --plugins DIR [--pagecache MiB] [--tx-timeout SECONDS]
+ * Arguments: --home DIR --port N --plugins DIR [--pagecache MiB] [--tx-timeout SECONDS] [--auth true|false]
+ * Authentication is on unless `--auth false`; the password of user `neo4j` is read from the
+ * environment variable NEO4J_INITIAL_PASSWORD (never from the command line, which `ps` shows)
+ * and set through the system database at every start, so the file the service keeps it in is
+ * the single source of truth.
  * Prints exactly one line "NEO4J_READY bolt://127.0.0.1:PORT" when Bolt accepts connections,
  * then blocks until SIGTERM/SIGINT, when it shuts the database down cleanly.
  * A parent that dies closes our stdin; we treat end-of-stdin as a shutdown request too, so the
@@ -37,6 +42,12 @@ public final class EmbeddedNeo4j {
         long pageCacheMiB = Long.parseLong(arg(args, "--pagecache", "256"));
         long txTimeoutSeconds = Long.parseLong(arg(args, "--tx-timeout", "60"));
         boolean watchStdin = !"false".equals(arg(args, "--watch-stdin", "true"));
+        boolean authEnabled = !"false".equals(arg(args, "--auth", "true"));
+        String password = System.getenv("NEO4J_INITIAL_PASSWORD");
+        if (authEnabled && (password == null || password.length() < 16)) {
+            System.err.println("NEO4J_INITIAL_PASSWORD must hold the password (at least 16 characters) when authentication is on");
+            System.exit(2);
+        }
         Files.createDirectories(home);
 
         DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
@@ -44,7 +55,7 @@ public final class EmbeddedNeo4j {
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(HttpConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, authEnabled)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMiB))
                 .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(768))
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds))
@@ -58,6 +69,17 @@ public final class EmbeddedNeo4j {
             stopped.countDown();
         }, "neo4j-shutdown"));
 
+        if (authEnabled) {
+            GraphDatabaseService system = service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+            try {
+                system.executeTransactionally("ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+            } catch (RuntimeException e) {
+                // Setting the password it already has is refused; anything else is fatal.
+                if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+                    throw e;
+                }
+            }
+        }
         GraphDatabaseService db = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         try (Transaction tx = db.beginTx(); Result r = tx.execute("RETURN gds.version() AS gds, apoc.version() AS apoc")) {
             var row = r.next();

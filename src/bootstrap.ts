@@ -1,8 +1,8 @@
-import { allCountries, countryId } from '../domain/countries';
-import { sortKeyOf } from '../domain/identity';
-import { logger } from '../logger';
-import { cypher, statements } from './cypher';
-import { Database } from './database';
+import { allCountries, countryId } from './domain/countries';
+import { sortKeyOf } from './domain/identity';
+import { logger } from './logger';
+import { cypher, statements } from './db/cypher';
+import { Database } from './db/database';
 
 /** Applies `cypher/schema.cypher` and the country reference data; safe to run at every start. */
 export async function bootstrapDatabase(db: Database): Promise<void> {

@@ -13,10 +13,10 @@ import {
   mulberry32,
   pageRank,
   shortestPaths,
-} from '../src/analysis/graph-algorithms';
-import { parseAdjacencyCsv, parseTwoModeCsv } from '../src/import/matrix-csv';
-import { DATASETS } from './support/datasets';
+} from '../../src/analysis/graph-algorithms';
+import { parseAdjacencyCsv, parseTwoModeCsv } from '../../src/import/matrix-csv';
 
+import { DATASETS } from '../support/datasets';
 const TOL = 1e-4;
 
 interface Reference {

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { parseAdjacencyCsv, parseEventHeader, parseTwoModeCsv } from '../src/import/matrix-csv';
-import { DATASETS } from './support/datasets';
+import { parseAdjacencyCsv, parseEventHeader, parseTwoModeCsv } from '../../src/import/matrix-csv';
+
+import { DATASETS } from '../support/datasets';
 
 interface ReferenceCounts {
   nodes: number;

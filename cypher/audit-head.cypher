@@ -1,0 +1,2 @@
+MATCH (h:AuditHead {id: 'head'})
+RETURN h.seq AS seq, h.hash AS hash

@@ -1,0 +1,3 @@
+//:include list-all
+//:include operations-filter
+RETURN count(n) AS total

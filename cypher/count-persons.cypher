@@ -1,0 +1,3 @@
+//:include list-all
+//:include persons-filter
+RETURN count(n) AS total

@@ -1,0 +1,3 @@
+//:include list-all
+//:include seizures-filter
+RETURN count(n) AS total

@@ -1,0 +1,4 @@
+// Tail of a typed list page: one more row than asked for tells whether a next page exists.
+RETURN n.id AS id, sortKey
+ORDER BY sortKey, id
+LIMIT $limit

@@ -1,0 +1,260 @@
+import { AuditAnchor } from '../audit/anchor';
+import { AuditLog, redactVariables } from '../audit/audit-log';
+import { Principal, visibilityOf } from '../auth/principal';
+import { TokenVerifier } from '../auth/tokens';
+import { Config } from '../config';
+import { bootstrapDatabase } from '../bootstrap';
+import { openDatabase } from '../db/connect';
+import { WRITE_ROLES } from '../graphql/auth-checker';
+import { AppError, BadInputError, ErrorCode, forbidden } from '../errors';
+import { Importer, ReportImporter } from '../import/importer';
+
+/**
+ * Where `npm run import` sends report documents: the running service's GraphQL API (which
+ * authenticates, checks clearance and ownership, and audits), or, when no service is up, the
+ * database directly with the same checks and an audit entry per report written here.
+ */
+export interface ImportTarget {
+  /** For the summary line: where the reports went. */
+  readonly description: string;
+  importReport(doc: unknown, validateOnly: boolean): Promise<ImportSummary>;
+  close(): Promise<void>;
+}
+
+export interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportSummary {
+  reportId: string;
+  alreadyImported: boolean;
+  nodes: Counts;
+  links: Counts;
+}
+
+/** One report was refused or failed; nothing of it was written. */
+export class ReportFailed extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+  }
+}
+
+/** The whole run stops (bad token, service gone, audit unwritable); `exitCode` for the process. */
+export class RunAborted extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Through the service's API
+// ---------------------------------------------------------------------------------------------
+
+const base = (apiUrl: string) => apiUrl.replace(/\/+$/, '');
+
+/** True when our service answers `GET /ready` (with `{ ready: … }`, even 503) within the timeout. */
+export async function serviceIsUp(apiUrl: string, timeoutMs = 2000): Promise<boolean> {
+  try {
+    const res = await fetch(`${base(apiUrl)}/ready`, { signal: AbortSignal.timeout(timeoutMs) });
+    const body = (await res.json().catch(() => undefined)) as { ready?: unknown } | undefined;
+    return typeof body?.ready === 'boolean';
+  } catch {
+    return false;
+  }
+}
+
+/** The operation the CLI sends; the server's audit entry carries its name. */
+export const CLI_OPERATION_NAME = 'CliImport';
+const MUTATION = `mutation ${CLI_OPERATION_NAME}($report: ReportInput!, $validateOnly: Boolean!) {
+  importReport(report: $report, validateOnly: $validateOnly) {
+    reportId alreadyImported
+    nodes { created updated unchanged }
+    links { created updated unchanged }
+  }
+}`;
+
+interface GqlError {
+  message?: string;
+  extensions?: { code?: string; problems?: Array<{ path?: string; message?: string }> };
+}
+
+/** Each GraphQL error as lines of the CLI's failure list: validation problems with their paths. */
+export function problemsOf(errors: GqlError[]): string[] {
+  return errors.flatMap((e) => {
+    const problems = e.extensions?.problems;
+    if (Array.isArray(problems) && problems.length > 0) return problems.map((p) => `${p.path ?? '(document)'}: ${p.message ?? ''}`);
+    return [`${e.extensions?.code ?? 'ERROR'}: ${e.message ?? 'unknown error'}`];
+  });
+}
+
+/** Answers the service gives when it is busy or briefly without its database: retried with back-off. */
+const RETRYABLE = new Set<string>([ErrorCode.RATE_LIMITED, ErrorCode.DATABASE_UNAVAILABLE]);
+const RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 15000];
+
+export class ApiTarget implements ImportTarget {
+  readonly description: string;
+  private readonly endpoint: string;
+
+  constructor(
+    apiUrl: string,
+    private readonly token: string,
+  ) {
+    this.endpoint = `${base(apiUrl)}/graphql`;
+    this.description = `${this.endpoint} (through the service: its checks and its audit trail)`;
+  }
+
+  async importReport(doc: unknown, validateOnly: boolean): Promise<ImportSummary> {
+    for (let attempt = 0; ; attempt++) {
+      const { status, errors, data } = await this.post({ report: doc, validateOnly });
+      if (errors.length === 0 && data) return data;
+      const codes = errors.map((e) => e.extensions?.code);
+      if (codes.includes(ErrorCode.UNAUTHENTICATED)) {
+        throw new RunAborted(`the service refused the token (UNAUTHENTICATED): ${errors[0].message ?? ''}`, 2);
+      }
+      if (codes.some((c) => c && RETRYABLE.has(c))) {
+        if (attempt < RETRY_DELAYS_MS.length) {
+          await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[attempt]));
+          continue;
+        }
+        throw new RunAborted(`the service keeps answering ${codes.join(', ')}: ${errors[0].message ?? ''}`, 1);
+      }
+      throw new ReportFailed(errors.length > 0 ? problemsOf(errors) : [`the service answered HTTP ${status} without a result`]);
+    }
+  }
+
+  private async post(variables: Record<string, unknown>): Promise<{ status: number; errors: GqlError[]; data?: ImportSummary }> {
+    let res: Response;
+    try {
+      res = await fetch(this.endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+        body: JSON.stringify({ query: MUTATION, operationName: CLI_OPERATION_NAME, variables }),
+      });
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
+      throw new RunAborted(`the service at ${this.endpoint} stopped answering (${cause})`, 1);
+    }
+    const text = await res.text();
+    let body: { data?: { importReport?: ImportSummary } | null; errors?: GqlError[] };
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new ReportFailed([`the service answered HTTP ${res.status} with a body that is not JSON`]);
+    }
+    return { status: res.status, errors: Array.isArray(body.errors) ? body.errors : [], data: body.data?.importReport ?? undefined };
+  }
+
+  async close(): Promise<void> {}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Directly into the database (no service running)
+// ---------------------------------------------------------------------------------------------
+
+/** The CLI's audit operation name on the direct path (the API path's entries carry `CliImport`). */
+export const DIRECT_OPERATION_NAME = 'cli-import';
+
+/**
+ * Writes the audit entry of one report imported on the direct path: the record shape the server
+ * writes for an `importReport` mutation. The only place the CLI touches the audit API.
+ */
+export async function auditCliImport(
+  audit: AuditLog,
+  principal: Principal,
+  entry: { variables: Record<string, unknown>; returnedIds: string[]; changedIds: string[]; outcome: string; durationMs: number },
+): Promise<void> {
+  const record = audit.record(principal, {
+    at: new Date().toISOString(),
+    operationName: DIRECT_OPERATION_NAME,
+    operationType: 'mutation',
+    variables: redactVariables(entry.variables),
+    returnedIds: entry.returnedIds,
+    changedIds: entry.changedIds,
+    outcome: entry.outcome,
+    durationMs: entry.durationMs,
+  });
+  await audit.append(record, visibilityOf(principal));
+}
+
+/** Verifies the token exactly as the server does (JWT secret or JWKS from the configuration). */
+export async function verifyToken(config: Config, token: string): Promise<Principal> {
+  try {
+    return await new TokenVerifier(config.auth).verify(`Bearer ${token}`);
+  } catch (err) {
+    throw new RunAborted(`the token was refused (UNAUTHENTICATED): ${(err as Error).message}`, 2);
+  }
+}
+
+const codeOf = (err: unknown): string => (err instanceof AppError ? err.code : ErrorCode.INTERNAL_SERVER_ERROR);
+
+export class DirectTarget implements ImportTarget {
+  private constructor(
+    readonly description: string,
+    private readonly importer: ReportImporter,
+    private readonly audit: AuditLog,
+    private readonly principal: Principal,
+    private readonly closeConnection: () => Promise<void>,
+  ) {}
+
+  /** The caller must already be verified (`verifyToken`); opens (or starts) the database. */
+  static async open(config: Config, principal: Principal, note: string): Promise<DirectTarget> {
+    const connection = await openDatabase(config, { reuseRunning: true });
+    try {
+      await bootstrapDatabase(connection.db);
+    } catch (err) {
+      await connection.close();
+      throw err;
+    }
+    return new DirectTarget(
+      `${connection.uri} (directly, ${note}; audited as ${DIRECT_OPERATION_NAME})`,
+      new ReportImporter(connection.db, config.identitySecret),
+      new AuditLog(connection.db, new AuditAnchor(config.audit)),
+      principal,
+      () => connection.close(),
+    );
+  }
+
+  /** As the `importReport` resolver: role check, then the importer with the caller's need-to-know. */
+  async importReport(doc: unknown, validateOnly: boolean): Promise<ImportSummary> {
+    const started = Date.now();
+    const variables = { report: doc, validateOnly };
+    const p = this.principal;
+    let outcome;
+    try {
+      if (!p.roles.some((r) => WRITE_ROLES.includes(r))) throw forbidden('Importing needs the loader or admin role.');
+      const caller: Importer = { auth: visibilityOf(p), agency: p.agency, admin: p.roles.includes('admin') };
+      outcome = await this.importer.import(doc, p.subject, caller, { validateOnly });
+    } catch (err) {
+      const code = codeOf(err);
+      await this.audited({ variables, returnedIds: [], changedIds: [], outcome: `error:${code}`, durationMs: Date.now() - started });
+      if (err instanceof BadInputError) throw new ReportFailed(err.problems.map((x) => `${x.path}: ${x.message}`));
+      throw new ReportFailed([`${code}: ${(err as Error).message}`]);
+    }
+    await this.audited({
+      variables,
+      returnedIds: [outcome.reportId],
+      changedIds: outcome.dryRun ? [] : outcome.changedIds,
+      outcome: 'ok',
+      durationMs: Date.now() - started,
+    });
+    return outcome;
+  }
+
+  private async audited(entry: Parameters<typeof auditCliImport>[2]): Promise<void> {
+    try {
+      await auditCliImport(this.audit, this.principal, entry);
+    } catch (err) {
+      const what = entry.outcome === 'ok' && entry.changedIds.length > 0 ? 'the report was written but its audit entry' : 'the audit entry';
+      throw new RunAborted(`${what} (${entry.outcome}) could not be written: ${(err as Error).message}; stopping`, 1);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.closeConnection();
+  }
+}

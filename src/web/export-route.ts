@@ -1,0 +1,234 @@
+import { ApolloServer } from '@apollo/server';
+import express from 'express';
+import { GraphQLError } from 'graphql';
+import { Config } from '../config';
+import { EXPORT_FORMATS, ExportEdge, ExportGraph, ExportNode, ExportSource, graphClassification, isExportFormat } from '../export';
+import { Context } from '../graphql/context';
+import { ErrorCode } from '../graphql/errors';
+import { logger } from '../logger';
+
+/**
+ * GET /export/{graphml|gexf|cytoscape|csv}?around=<id>&depth=<n>[&from=&to=&limit=&linkTypes=A,B]
+ * GET /export/{format}?ids=a,b,c[&from=&to=&linkTypes=A,B]
+ *
+ * Exports go through the public API: the route runs the `neighbourhood` GraphQL query against
+ * the app's own Apollo server with the caller's context, so need-to-know is applied inside the
+ * database query exactly as for `neighbourhood`, and the request is audited by the same plugin
+ * (operation `ExportNeighbourhood` / `ExportSelection`, every returned id recorded).
+ */
+
+const SOURCE_FIELDS = 'reportId sourceReliability informationAccuracy report { title date agency classification handlingCodes }';
+const SUBGRAPH_FIELDS = `truncated
+    nodes { id type label properties sources { ${SOURCE_FIELDS} } }
+    edges { id type source target directed properties sources { ${SOURCE_FIELDS} } }`;
+
+const NEIGHBOURHOOD = `query ExportNeighbourhood($id: ID!, $depth: Int!, $from: Date, $to: Date, $limit: Int!, $linkTypes: [LinkType!]) {
+  neighbourhood(id: $id, depth: $depth, from: $from, to: $to, limit: $limit, linkTypes: $linkTypes) {
+    ${SUBGRAPH_FIELDS}
+  }
+}`;
+
+/** Which of the selected ids the caller may see (`entity` answers null for hidden and missing ids alike). */
+const visibleQuery = (count: number) => `query ExportSelectionVisible(${Array.from({ length: count }, (_, i) => `$i${i}: ID!`).join(', ')}) {
+${Array.from({ length: count }, (_, i) => `  n${i}: entity(id: $i${i}) { id }`).join('\n')}
+}`;
+
+/** One neighbourhood of depth 1 per selected id, as aliases of one document (chunked by the alias limit). */
+const selectionQuery = (
+  count: number,
+) => `query ExportSelection(${Array.from({ length: count }, (_, i) => `$i${i}: ID!`).join(', ')}, $from: Date, $to: Date, $limit: Int!, $linkTypes: [LinkType!]) {
+${Array.from({ length: count }, (_, i) => `  n${i}: neighbourhood(id: $i${i}, depth: 1, from: $from, to: $to, limit: $limit, linkTypes: $linkTypes) {\n    ${SUBGRAPH_FIELDS}\n  }`).join('\n')}
+}`;
+
+interface ApiSource {
+  reportId: string;
+  sourceReliability: string;
+  informationAccuracy: number;
+  report: { title: string; date: string; agency: string; classification: string; handlingCodes: string[] } | null;
+}
+interface ApiSubgraph {
+  truncated: boolean;
+  nodes: Array<Omit<ExportNode, 'sources'> & { sources: ApiSource[] }>;
+  edges: Array<Omit<ExportEdge, 'sources'> & { sources: ApiSource[] }>;
+}
+
+const toSource = (s: ApiSource): ExportSource => ({
+  reportId: s.reportId,
+  sourceReliability: s.sourceReliability,
+  informationAccuracy: s.informationAccuracy,
+  title: s.report?.title ?? null,
+  agency: s.report?.agency ?? null,
+  date: s.report?.date ?? null,
+  classification: s.report?.classification ?? null,
+  handlingCodes: s.report?.handlingCodes ?? [],
+});
+
+const STATUS: Record<string, number> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.QUERY_TOO_COMPLEX]: 400,
+  [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.DATABASE_UNAVAILABLE]: 503,
+  [ErrorCode.DATABASE_TIMEOUT]: 504,
+};
+
+class ExportError extends Error {
+  constructor(
+    readonly errors: Array<{ message: string; path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>,
+    readonly status: number,
+  ) {
+    super(errors[0]?.message ?? 'export failed');
+  }
+}
+
+const badParam = (param: string, message: string) =>
+  new ExportError([{ message: `${param}: ${message}`, path: [param], extensions: { code: ErrorCode.BAD_USER_INPUT, field: param } }], 400);
+
+const single = (v: unknown, name: string): string | undefined => {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string') throw badParam(name, 'give it once');
+  return v;
+};
+
+export interface ExportRouteDeps {
+  config: Config;
+  apollo: ApolloServer<Context>;
+  /** The same context the /graphql endpoint builds (token, rate limit, database availability). */
+  contextFor: (req: express.Request) => Promise<Context>;
+}
+
+export function exportRoute({ config, apollo, contextFor }: ExportRouteDeps): express.RequestHandler {
+  const run = async (ctx: Context, query: string, operationName: string, variables: Record<string, unknown>) => {
+    const response = await apollo.executeOperation<Record<string, ApiSubgraph | null>>({ query, operationName, variables }, { contextValue: ctx });
+    if (response.body.kind !== 'single')
+      throw new ExportError([{ message: 'unexpected incremental response', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }], 500);
+    return response.body.singleResult;
+  };
+  const fail = (errors: ReadonlyArray<{ message: string; path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>) => {
+    const code = (errors[0]?.extensions?.code as string) ?? ErrorCode.INTERNAL_SERVER_ERROR;
+    return new ExportError([...errors], STATUS[code] ?? 500);
+  };
+
+  return async (req, res) => {
+    try {
+      const format = String(req.params.format);
+      if (!isExportFormat(format)) {
+        throw new ExportError(
+          [
+            {
+              message: `unknown export format ${JSON.stringify(format)}; use one of ${Object.keys(EXPORT_FORMATS).join(', ')}`,
+              extensions: { code: ErrorCode.NOT_FOUND },
+            },
+          ],
+          404,
+        );
+      }
+      const around = single(req.query.around, 'around');
+      const idsParam = single(req.query.ids, 'ids');
+      const from = single(req.query.from, 'from') || undefined;
+      const to = single(req.query.to, 'to') || undefined;
+      const depthParam = single(req.query.depth, 'depth');
+      const limitParam = single(req.query.limit, 'limit');
+      const linkTypesParam = single(req.query.linkTypes, 'linkTypes');
+      // GraphQL checks each name against the LinkType enum (BAD_USER_INPUT otherwise).
+      const linkTypes = linkTypesParam
+        ? linkTypesParam
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean)
+        : undefined;
+      if ((around === undefined) === (idsParam === undefined))
+        throw badParam(around === undefined ? 'around' : 'ids', 'give either `around` (with `depth`) or `ids`');
+      const depth = depthParam === undefined ? 1 : Number(depthParam);
+      if (!/^\d+$/.test(depthParam ?? '1')) throw badParam('depth', 'must be an integer');
+      const limit = limitParam === undefined ? config.limits.maxSubgraphNodes : Number(limitParam);
+      if (!/^\d+$/.test(limitParam ?? '1')) throw badParam('limit', 'must be an integer');
+
+      // Authenticate before any work (the same checks as /graphql).
+      const ctx = await contextFor(req).catch((err: unknown) => {
+        if (err instanceof GraphQLError) throw fail([{ message: err.message, extensions: { code: err.extensions.code } }]);
+        throw err;
+      });
+
+      let subgraphs: ApiSubgraph[];
+      let title: string;
+      let name: string;
+      let selection: Set<string> | undefined;
+      if (around !== undefined) {
+        const result = await run(ctx, NEIGHBOURHOOD, 'ExportNeighbourhood', { id: around, depth, from, to, limit, linkTypes });
+        if (result.errors?.length || !result.data?.neighbourhood) throw fail(result.errors ?? []);
+        subgraphs = [result.data.neighbourhood];
+        title = `neighbourhood of ${around}, depth ${depth}${from || to ? `, ${from ?? '…'} to ${to ?? '…'}` : ''}`;
+        name = `neighbourhood-${around}-depth${depth}`;
+      } else {
+        const ids = [
+          ...new Set(
+            idsParam!
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          ),
+        ];
+        if (ids.length === 0) throw badParam('ids', 'give at least one id');
+        if (ids.length > config.limits.maxSubgraphNodes) throw badParam('ids', `give at most ${config.limits.maxSubgraphNodes} ids`);
+        selection = new Set(ids);
+        subgraphs = [];
+        const chunk = Math.max(1, config.limits.maxAliases);
+        const chunks = (xs: string[]) => Array.from({ length: Math.ceil(xs.length / chunk) }, (_, i) => xs.slice(i * chunk, (i + 1) * chunk));
+        const numbered = (part: string[]) => Object.fromEntries(part.map((id, j) => [`i${j}`, id]));
+        const visible: string[] = [];
+        for (const part of chunks(ids)) {
+          const result = await run(ctx, visibleQuery(part.length), 'ExportSelectionVisible', numbered(part));
+          if (result.errors?.length) throw fail(result.errors);
+          visible.push(...Object.values((result.data ?? {}) as Record<string, { id: string } | null>).flatMap((e) => (e ? [e.id] : [])));
+        }
+        for (const part of chunks(visible)) {
+          const result = await run(ctx, selectionQuery(part.length), 'ExportSelection', {
+            ...numbered(part),
+            from,
+            to,
+            linkTypes,
+            limit: config.limits.maxSubgraphNodes,
+          });
+          if (result.errors?.length) throw fail(result.errors);
+          subgraphs.push(...Object.values(result.data ?? {}).filter((s): s is ApiSubgraph => !!s));
+        }
+        title = `selection of ${ids.length} entities${from || to ? `, ${from ?? '…'} to ${to ?? '…'}` : ''}`;
+        name = `selection-${ids.length}`;
+      }
+
+      const nodes = new Map<string, ExportNode>();
+      const edges = new Map<string, ExportEdge>();
+      for (const s of subgraphs) {
+        for (const n of s.nodes) if (!selection || selection.has(n.id)) nodes.set(n.id, { ...n, sources: n.sources.map(toSource) });
+      }
+      for (const s of subgraphs) {
+        for (const e of s.edges) if (nodes.has(e.source) && nodes.has(e.target)) edges.set(e.id, { ...e, sources: e.sources.map(toSource) });
+      }
+      const graph: ExportGraph = {
+        title,
+        generatedAt: new Date().toISOString(),
+        exportedBy: ctx.principal.subject,
+        nodes: [...nodes.values()],
+        edges: [...edges.values()],
+      };
+      const spec = EXPORT_FORMATS[format];
+      const classification = graphClassification(graph);
+      res.setHeader('Content-Type', spec.contentType);
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('X-Classification', classification);
+      res.setHeader('X-Truncated', String(subgraphs.some((s) => s.truncated)));
+      res.setHeader('Content-Disposition', `attachment; filename="${`${classification}-${name}`.replace(/[^A-Za-z0-9._-]+/g, '_')}.${spec.extension}"`);
+      res.status(200).send(spec.write(graph));
+    } catch (err) {
+      if (err instanceof ExportError) {
+        res.status(err.status).json({ errors: err.errors });
+        return;
+      }
+      logger.error({ err }, 'export failed');
+      res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+    }
+  };
+}

@@ -1,0 +1,253 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { mintToken } from '../src/auth/tokens';
+import { AuditAnchor } from '../src/audit/anchor';
+import { AuditLog } from '../src/audit/audit-log';
+import { freePort } from '../src/db/embedded-neo4j';
+import { Database } from '../src/db/database';
+import { PROJECT_ROOT } from '../src/paths';
+import { connect, DATASETS, resetDatabase, startServer, TestServer, token } from './support/harness';
+
+const execFileAsync = promisify(execFile);
+const CLI = path.join(PROJECT_ROOT, 'dist', 'src', 'scripts', 'import.js');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+interface AuditRow {
+  seq: number;
+  subject: string;
+  operationName: string;
+  operationType: string;
+  variables: string;
+  changedIds: string[];
+  returnedIds: string[];
+  outcome: string;
+}
+
+/** `npm run import` as a child process, against the test database, with the given API address. */
+async function cli(args: string[], opts: { api: string; token?: string }): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEO4J_URI: process.env.NEO4J_TEST_URI, LOG_LEVEL: 'warn', CLA_API_URL: opts.api };
+  delete env.CLA_TOKEN;
+  if (opts.token !== undefined) env.CLA_TOKEN = opts.token;
+  try {
+    const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, '--quiet', ...args], { env });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-test-'));
+
+function reportDoc(id: string, classification = 'RESTRICTED', agency = 'HR-MUP') {
+  return {
+    report: { id, title: `CLI test ${id}`, date: '2024-03-12', agency, classification, releasableTo: [], handlingCodes: ['H1'] },
+    entities: [
+      { ref: 'p1', type: 'Person', name: `Courier ${id}`, birthDate: '1992-05-21', nationalities: ['ME'] },
+      { ref: 'o1', type: 'Organisation', name: `Group ${id}`, kind: 'CRIMINAL_GROUP', country: 'ME' },
+    ],
+    links: [{ type: 'MEMBER_OF', from: 'p1', to: 'o1', role: 'courier' }],
+  };
+}
+
+function writeFile(name: string, text: string): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+const reportFile = (id: string, classification?: string, agency?: string) =>
+  writeFile(`${id}.json`, JSON.stringify(reportDoc(id, classification, agency)));
+
+/** `npm run import` needs a loader token and goes through the same checks and audit trail as the API. */
+describe('npm run import: authenticated, clearance-checked, audited', () => {
+  let db: Database;
+  let server: TestServer;
+  let closedApi: string;
+  let loader: string;
+  let analyst: string;
+  let restrictedLoader: string;
+
+  beforeAll(async () => {
+    db = await connect();
+    await resetDatabase(db);
+    server = await startServer();
+    closedApi = `http://127.0.0.1:${await freePort()}`;
+    loader = await token({ sub: 'cli-loader', roles: ['loader'], agency: 'HR-MUP', country: 'HR', clearance: 'SECRET' });
+    restrictedLoader = await token({ sub: 'cli-restricted-loader', roles: ['loader'], agency: 'HR-MUP', country: 'HR', clearance: 'RESTRICTED' });
+    analyst = await token({ sub: 'cli-analyst', roles: ['analyst'], agency: 'HR-MUP', country: 'HR', clearance: 'SECRET' });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await db.close();
+  });
+
+  const reportExists = async (id: string) => (await db.read<{ n: number }>('MATCH (r:Report {id: $id}) RETURN count(r) AS n', { id }))[0].n > 0;
+  const auditOf = (subject: string) =>
+    db.read<AuditRow>(
+      `MATCH (a:AuditEntry {subject: $subject})
+       RETURN a.seq AS seq, a.subject AS subject, a.operationName AS operationName, a.operationType AS operationType,
+              a.variables AS variables, a.changedIds AS changedIds, a.returnedIds AS returnedIds, a.outcome AS outcome
+       ORDER BY a.seq`,
+      { subject },
+    );
+  const auditCount = async () => (await db.read<{ n: number }>('MATCH (a:AuditEntry) RETURN count(a) AS n'))[0].n;
+  const modes = () => [
+    ['API', server.url, 'CliImport'],
+    ['direct', closedApi, 'cli-import'],
+  ];
+
+  it('refuses to run without a token (exit 2) and writes nothing, not even an audit entry', async () => {
+    const file = reportFile('CLI-NOTOKEN-1');
+    const before = await auditCount();
+    for (const api of [server.url, closedApi]) {
+      const run = await cli([file], { api });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/token is required: pass --token <jwt> or set CLA_TOKEN/);
+      expect(run.stderr).toMatch(/npm run --silent token -- --role loader/);
+    }
+    expect(await reportExists('CLI-NOTOKEN-1')).toBe(false);
+    expect(await auditCount()).toBe(before);
+  });
+
+  it('refuses a token that does not verify (exit 2), through the API and directly', async () => {
+    const forged = await mintToken('another-secret-that-is-long-enough-0123456789', {
+      sub: 'cli-forger',
+      roles: ['admin'],
+      agency: 'HR-MUP',
+      country: 'HR',
+      clearance: 'SECRET',
+    });
+    const file = reportFile('CLI-FORGED-1');
+    for (const api of [server.url, closedApi]) {
+      const run = await cli(['--token', forged, file], { api });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/UNAUTHENTICATED/);
+    }
+    expect(await reportExists('CLI-FORGED-1')).toBe(false);
+    expect(await auditOf('cli-forger')).toEqual([]);
+  });
+
+  it('imports through the running service: the server checks and audits the mutation', async () => {
+    const file = reportFile('CLI-API-1');
+    const run = await cli(['--token', loader, file], { api: server.url });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/imported 1 report\(s\) \(0 already present, unchanged\) into http:\/\/127\.0\.0\.1:\d+\/graphql \(through the service/);
+    expect(run.stdout).toMatch(/nodes: 2 created/);
+    expect(await reportExists('CLI-API-1')).toBe(true);
+    const entries = await auditOf('cli-loader');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ operationName: 'CliImport', operationType: 'mutation', outcome: 'ok' });
+    expect(entries[0].changedIds.length).toBeGreaterThanOrEqual(2);
+    expect(entries[0].variables).toContain('CLI-API-1');
+  });
+
+  it('imports directly when no service answers, with the same audit record shape', async () => {
+    const file = reportFile('CLI-DIRECT-1');
+    const run = await cli([file], { api: closedApi, token: loader }); // the token from CLA_TOKEN
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/imported 1 report\(s\) \(0 already present, unchanged\) into bolt:\/\/\S+ \(directly, no service at http:\/\/127\.0\.0\.1:\d+; audited as cli-import\)/);
+    expect(run.stdout).toMatch(/nodes: 2 created/);
+    expect(await reportExists('CLI-DIRECT-1')).toBe(true);
+    const entries = (await auditOf('cli-loader')).filter((e) => e.operationName === 'cli-import');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ operationType: 'mutation', outcome: 'ok', returnedIds: ['CLI-DIRECT-1'] });
+    expect(JSON.parse(entries[0].variables)).toEqual({ report: { report: 'CLI-DIRECT-1', entities: 2, links: 1 }, validateOnly: false });
+    const ids = await db.read<{ id: string }>('MATCH (:Report {id: $id})-[:STATES]->(e) RETURN e.id AS id', { id: 'CLI-DIRECT-1' });
+    expect([...entries[0].changedIds].sort()).toEqual(ids.map((r) => r.id).sort());
+    // the server's and the CLI's entries form one intact chain
+    // (with the run's audit key, and the checkpoints the CLI's direct path wrote)
+    expect((await new AuditLog(db, new AuditAnchor({ key: process.env.AUDIT_KEY, dir: process.env.AUDIT_DIR! })).verify()).brokenAt).toBeNull();
+  });
+
+  it.each([['API'], ['direct']])('refuses an analyst token with FORBIDDEN and writes nothing (%s)', async (mode) => {
+    const [, api, operationName] = modes().find(([m]) => m === mode)!;
+    const id = `CLI-ANALYST-${mode}`;
+    const run = await cli(['--token', analyst, reportFile(id)], { api });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`1 report\\(s\\) failed and wrote nothing:\\n- \\S+ \\(${id}\\):\\n    FORBIDDEN: `));
+    expect(await reportExists(id)).toBe(false);
+    const entries = (await auditOf('cli-analyst')).filter((e) => e.operationName === operationName);
+    expect(entries.map((e) => e.outcome)).toEqual(['error:FORBIDDEN']);
+    expect(entries[0].changedIds).toEqual([]);
+  });
+
+  it.each([['API'], ['direct']])('refuses a RESTRICTED loader importing a SECRET report (%s)', async (mode) => {
+    const [, api, operationName] = modes().find(([m]) => m === mode)!;
+    const id = `CLI-SECRET-${mode}`;
+    const run = await cli(['--token', restrictedLoader, reportFile(id, 'SECRET')], { api });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/FORBIDDEN/);
+    expect(await reportExists(id)).toBe(false);
+    const entries = (await auditOf('cli-restricted-loader')).filter((e) => e.operationName === operationName);
+    expect(entries.map((e) => e.outcome)).toEqual(['error:FORBIDDEN']);
+  });
+
+  it.each([['API'], ['direct']])('lists every validation problem with its path (%s)', async (mode) => {
+    const [, api] = modes().find(([m]) => m === mode)!;
+    const doc = reportDoc(`CLI-BAD-${mode}`);
+    (doc.report as Record<string, unknown>).date = '2024-02-30';
+    doc.links.push({ type: 'MEMBER_OF', from: 'p1', to: 'nobody', role: 'x' });
+    const run = await cli(['--token', loader, writeFile(`bad-${mode}.json`, JSON.stringify(doc))], { api });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/report\.date: not a date/);
+    expect(run.stderr).toMatch(/links\[1\]\.to: /);
+    expect(await reportExists(`CLI-BAD-${mode}`)).toBe(false);
+  });
+
+  it.each([['API'], ['direct']])('imports a file that starts with a byte-order mark (%s)', async (mode) => {
+    const [, api] = modes().find(([m]) => m === mode)!;
+    const id = `CLI-BOM-${mode}`;
+    const json = writeFile(`${id}.json`, `\uFEFF${JSON.stringify(reportDoc(id))}\n`);
+    const jsonl = writeFile(`${id}.jsonl`, `\uFEFF${JSON.stringify(reportDoc(`${id}-L1`))}\n${JSON.stringify(reportDoc(`${id}-L2`))}\n`);
+    const run = await cli(['--token', loader, json, jsonl], { api });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/imported 3 report\(s\)/);
+    for (const x of [id, `${id}-L1`, `${id}-L2`]) expect(await reportExists(x)).toBe(true);
+  });
+
+  it.each([['API'], ['direct']])('--dry-run answers the counts and writes nothing (%s)', async (mode) => {
+    const [, api, operationName] = modes().find(([m]) => m === mode)!;
+    const id = `CLI-DRY-${mode}`;
+    const subject = `cli-dry-${mode}`;
+    const dry = await token({ sub: subject, roles: ['loader'], agency: 'HR-MUP', country: 'HR', clearance: 'SECRET' });
+    const graphSize = async () =>
+      (await db.read<{ n: number; r: number }>('MATCH (n) WHERE NOT n:AuditEntry AND NOT n:AuditHead OPTIONAL MATCH (n)-[x]->() RETURN count(DISTINCT n) AS n, count(x) AS r'))[0];
+    const before = await graphSize();
+    const run = await cli(['--dry-run', '--token', dry, reportFile(id)], { api });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/dry run \(nothing written\): would import 1 report\(s\)/);
+    expect(run.stdout).toMatch(/nodes: 2 created/);
+    expect(await reportExists(id)).toBe(false);
+    expect(await graphSize()).toEqual(before);
+    const entries = await auditOf(subject);
+    expect(entries.map((e) => [e.operationName, e.outcome, e.changedIds])).toEqual([[operationName, 'ok', []]]);
+  });
+
+  it.each([['API'], ['direct']])('imports a network dataset (adjacency) the same way, owned by --agency (%s)', async (mode) => {
+    const [, api] = modes().find(([m]) => m === mode)!;
+    const csv = writeFile(`cielnet_${mode}.csv`, fs.readFileSync(path.join(DATASETS, 'morselli_cielnet.csv'), 'utf8'));
+    const agency = `RESEARCH-${mode.toUpperCase()}`;
+    const other = await token({ sub: `cli-ds-other-${mode}`, roles: ['loader'], agency: 'HR-MUP', country: 'HR', clearance: 'SECRET' });
+    const refused = await cli(['--token', other, '--format', 'adjacency', '--agency', agency, csv], { api });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/FORBIDDEN/);
+    const owner = await token({ sub: `cli-ds-${mode}`, roles: ['loader'], agency, country: 'IT', clearance: 'SECRET' });
+    const run = await cli(['--token', owner, '--format', 'adjacency', '--agency', agency, csv], { api });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/imported 1 report\(s\)/);
+    const rows = await db.read<{ agency: string }>('MATCH (r:Report {id: $id}) RETURN r.agency AS agency', { id: `dataset:cielnet_${mode}` });
+    expect(rows).toEqual([{ agency }]);
+  });
+});

@@ -1,0 +1,67 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import cytoscape from 'cytoscape';
+import Graph from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
+import { parse as parseGraphml } from 'graphology-graphml';
+
+/** Independent readers of the export formats, for tests: each file back to nodes and edges. */
+export type Parsed = {
+  nodes: Map<string, { label: string; type: string; sources: string[]; classification: string; start?: string; end?: string }>;
+  edges: Map<string, { type: string; source: string; target: string; directed: boolean; sources: string[]; classification: string }>;
+  classification: string;
+};
+
+const list = (v: unknown) => (typeof v === 'string' && v ? v.split('; ') : Array.isArray(v) ? (v as string[]) : []).sort();
+
+export function readGraphml(text: string): Parsed {
+  const g = parseGraphml(Graph, text);
+  return fromGraphology(g, g.getAttribute('classification') as string);
+}
+
+export function readGexf(text: string): Parsed {
+  const g = parseGexf(Graph, text);
+  const keywords = /<keywords>CLASSIFICATION: ([A-Z]+)<\/keywords>/.exec(text)?.[1] ?? '';
+  return fromGraphology(g, keywords);
+}
+
+function fromGraphology(g: Graph, classification: string): Parsed {
+  const nodes: Parsed['nodes'] = new Map();
+  g.forEachNode((id, a) => nodes.set(id, { label: a.label, type: a.type, sources: list(a.sources), classification: a.classification, start: a.start, end: a.end }));
+  const edges: Parsed['edges'] = new Map();
+  g.forEachEdge((id, a, source, target) =>
+    edges.set(id, { type: a.type, source, target, directed: a.directed === true || a.directed === 'true', sources: list(a.sources), classification: a.classification }),
+  );
+  return { nodes, edges, classification };
+}
+
+export function readCytoscape(text: string): Parsed {
+  const doc = JSON.parse(text);
+  const cy = cytoscape({ headless: true, elements: doc.elements });
+  const nodes: Parsed['nodes'] = new Map();
+  cy.nodes().forEach((n) => {
+    nodes.set(n.id(), { label: n.data('label'), type: n.data('type'), sources: list(n.data('sources')), classification: n.data('classification'), start: n.data('start'), end: n.data('end') });
+  });
+  const edges: Parsed['edges'] = new Map();
+  cy.edges().forEach((e) => {
+    edges.set(e.id(), { type: e.data('interaction'), source: e.source().id(), target: e.target().id(), directed: e.data('directed'), sources: list(e.data('sources')), classification: e.data('classification') });
+  });
+  cy.destroy();
+  return { nodes, edges, classification: doc.data.classification };
+}
+
+export function readCsv(text: string): Parsed & { rows: Array<Record<string, string>> } {
+  const [marking] = text.split('\n', 1);
+  const rows = parseCsv(text, { from_line: 2, columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
+  const nodes: Parsed['nodes'] = new Map();
+  const edges: Parsed['edges'] = new Map();
+  for (const r of rows) {
+    if (!nodes.has(r.End1Id)) nodes.set(r.End1Id, { label: r.End1Label, type: r.End1Type, sources: [], classification: '' });
+    if (r.End2Id && !nodes.has(r.End2Id)) nodes.set(r.End2Id, { label: r.End2Label, type: r.End2Type, sources: [], classification: '' });
+    if (r.LinkId) edges.set(r.LinkId, { type: r.LinkType, source: r.End1Id, target: r.End2Id, directed: r.Direction === 'WITH', sources: list(r.Sources), classification: r.Classification });
+    else nodes.get(r.End1Id)!.sources = list(r.Sources);
+  }
+  return { nodes, edges, classification: /^# CLASSIFICATION: ([A-Z]+) \|/.exec(marking)?.[1] ?? '', rows };
+}
+
+export const READERS: Record<string, (text: string) => Parsed> = { graphml: readGraphml, gexf: readGexf, cytoscape: readCytoscape, csv: readCsv };
+export const FORMATS = Object.keys(READERS);
