@@ -207,12 +207,15 @@ async function main() {
     MAX_ANALYSIS_NODES: String(PERSONS + 20000),
     // The load generator is one subject; the per-subject rate limit would otherwise be what is measured.
     RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '10000000',
   });
   const connection = await openDatabase(config);
   const db = connection.db;
   db.startMonitoring();
   const worker = new Worker(path.join(__dirname, 'load-worker.js'));
-  const peerDriver = neo4j.driver(connection.uri, neo4j.auth.basic(config.neo4j.user, config.neo4j.password), { maxConnectionPoolSize: 50 });
+  // The credentials the service's own connection uses (the embedded database generates its password).
+  const { user, password } = db.options;
+  const peerDriver = neo4j.driver(connection.uri, neo4j.auth.basic(user, password), { maxConnectionPoolSize: 50 });
   const servers: Array<() => Promise<void>> = [];
   try {
     // --- data ----------------------------------------------------------------------------------
@@ -349,7 +352,7 @@ async function main() {
         worker.once('message', (m: { ok: boolean; result?: JobResult; error?: string }) => (m.ok ? resolve(m.result!) : reject(new Error(m.error))));
         worker.postMessage(job);
       });
-    const raw = { uri: connection.uri, user: config.neo4j.user, password: config.neo4j.password, database: config.neo4j.database };
+    const raw = { uri: connection.uri, user, password, database: config.neo4j.database };
     const jobs = (query: keyof typeof twins, durationMs: number): Record<Target, Job | undefined> => {
       const variables = query === 'persons' ? [{}] : ids.map((id) => ({ id }));
       return {
