@@ -1,8 +1,7 @@
 // Lint: typescript-eslint with type information, import cycles refused, and the layers kept one way.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
-import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
-import importX from 'eslint-plugin-import-x';
+import importPlugin from 'eslint-plugin-import';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -31,12 +30,13 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
-    plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    plugins: { import: importPlugin },
+    // the project imports by relative paths; the node resolver with TypeScript's extensions finds them
+    settings: { 'import/resolver': { node: { extensions: ['.ts', '.js', '.json'] } } },
     rules: {
-      'import-x/no-cycle': 'error',
-      'import-x/no-restricted-paths': ['error', { zones }],
-      'import-x/no-duplicates': 'error',
+      'import/no-cycle': 'error',
+      'import/no-restricted-paths': ['error', { zones }],
+      'import/no-duplicates': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Values from Neo4j rows and JSON documents are typed at the boundary (generic reads); the rest is checked.
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -1,3 +1,4 @@
+import { syntheticReports } from './synthetic';
 import './quiet';
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
@@ -97,47 +98,6 @@ function note(line: string) {
   process.stderr.write(`  ${line}\n`);
 }
 
-/** The synthetic network of bench/run.ts: a ring, second neighbours, random long-range ties. */
-function network(persons: number, reports: number) {
-  const rnd = mulberry32(1);
-  const perReport = Math.ceil(persons / reports);
-  const docs = [];
-  for (let r = 0; r < reports; r++) {
-    const lo = r * perReport;
-    const hi = Math.min(persons, lo + perReport);
-    const refs = new Map<number, string>();
-    const entities: Array<Record<string, unknown>> = [];
-    const ref = (i: number) => {
-      let x = refs.get(i);
-      if (!x) {
-        x = `p${i}`;
-        refs.set(i, x);
-        entities.push({ ref: x, type: 'Person', id: `bench:p${i}`, name: `Bench Person ${i}`, nationalities: [['RS', 'ME', 'AL', 'BA', 'MK', 'HR', 'IT', 'DE'][i % 8]] });
-      }
-      return x;
-    };
-    const links: Array<Record<string, unknown>> = [];
-    const seen = new Set<string>();
-    const add = (a: number, b: number, extra: Record<string, unknown>) => {
-      const key = [a, b].sort().join('|');
-      if (a === b || seen.has(key)) return;
-      seen.add(key);
-      links.push({ type: 'ASSOCIATE_OF', from: ref(a), to: ref(b), ...extra });
-    };
-    for (let i = lo; i < hi; i++) {
-      ref(i);
-      add(i, (i + 1) % persons, { weight: 1 + (i % 3) });
-      add(i, (i + 2) % persons, { weight: 1 });
-      if (rnd() < 0.5) add(i, Math.floor(rnd() * persons), { kind: 'COMMUNICATION' });
-    }
-    docs.push({
-      report: { id: `BENCH-${r}`, title: `Benchmark report ${r}`, date: '2024-01-01', agency: 'BENCH', classification: 'RESTRICTED' },
-      entities,
-      links,
-    });
-  }
-  return docs;
-}
 
 /** The names of the cypher/ files, so that recorded queries can be shown by name. */
 function cypherNames(): Map<string, string> {
@@ -150,7 +110,7 @@ function cypherNames(): Map<string, string> {
   return names;
 }
 
-async function rawImport(db: Database, docs: ReturnType<typeof network>, prefix: string): Promise<{ records: number; seconds: number }> {
+async function rawImport(db: Database, docs: ReturnType<typeof syntheticReports>, prefix: string): Promise<{ records: number; seconds: number }> {
   // The same records as ours (an entity stated by two reports is two records there and here), into
   // their own label and relationship type, so the store is untouched.
   const rows: Array<Record<string, unknown>> = [];
@@ -224,13 +184,13 @@ async function main() {
     note(`demo seed: ${seeded} reports (${((Date.now() - started) / 1000).toFixed(0)} s since start)`);
     const importer = new ReportImporter(db);
     // Warm-up of both import paths (plans, statistics, a brand-new store's first big transactions).
-    const warm = network(1000, 1).map((d) => ({ ...d, report: { ...d.report, id: 'BENCH-WARMUP' }, entities: d.entities.map((e) => ({ ...e, id: `warm:${e.id as string}` })) }));
+    const warm = syntheticReports(1000, 1).map((d) => ({ ...d, report: { ...d.report, id: 'BENCH-WARMUP' }, entities: d.entities.map((e) => ({ ...e, id: `warm:${e.id as string}` })) }));
     await importer.import(warm[0]);
     await db.write('CREATE CONSTRAINT raw_bench_person IF NOT EXISTS FOR (p:RawBenchPerson) REQUIRE p.id IS UNIQUE');
     await rawImport(db, warm, 'warm:');
     await db.write('CALL db.prepareForReplanning()');
 
-    const docs = network(PERSONS, REPORTS);
+    const docs = syntheticReports(PERSONS, REPORTS);
     let records = 0;
     const t0 = performance.now();
     for (const doc of docs) {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AnalysisService } from '../src/analysis/analysis-service';
 import { ScopeCache } from '../src/analysis/scope-cache';
+import { syntheticReports } from './synthetic';
 import { mulberry32 } from '../src/analysis/graph-algorithms';
 import { visibilityOf } from '../src/auth/principal';
 import { loadConfig } from '../src/config';
@@ -57,51 +58,20 @@ async function main() {
   try {
     await bootstrapDatabase(db);
     say(`# Benchmark: ${persons.toLocaleString('en')} persons in ${reports} reports, ${os.cpus().length} cores, Node ${process.version}`);
-    say(`Neo4j: ${connection.uri}${connection.embedded ? ' (embedded, heap 3 GiB, page cache 1 GiB)' : ''}`);
+    say(`Neo4j: ${connection.uri}${connection.embedded ? ` (embedded, heap ${config.neo4j.embeddedHeapMb} MiB, page cache ${config.neo4j.embeddedPageCacheMb} MiB)` : ''}`);
 
     // --- import -----------------------------------------------------------------------------
     // Warm-up: a small report first, committed, so that query plans and statistics are no longer
     // those of an empty store (the first bulk transaction into a brand-new store runs much slower).
     await warmUp(db);
-    const rnd = mulberry32(1);
-    const perReport = Math.ceil(persons / reports);
+    const rnd = mulberry32(2); // for the sampled ids of the latency rows
     const importer = new ReportImporter(db);
     let records = 0;
     const t0 = Date.now();
-    for (let r = 0; r < reports; r++) {
-      const lo = r * perReport;
-      const hi = Math.min(persons, lo + perReport);
-      const refs = new Map<number, string>();
-      const entities: Array<Record<string, unknown>> = [];
-      const ref = (i: number) => {
-        let x = refs.get(i);
-        if (!x) {
-          x = `p${i}`;
-          refs.set(i, x);
-          entities.push({ ref: x, type: 'Person', id: `bench:p${i}`, name: `Bench Person ${i}`, nationalities: [['RS', 'ME', 'AL', 'BA', 'MK', 'HR', 'IT', 'DE'][i % 8]] });
-        }
-        return x;
-      };
-      const links: Array<Record<string, unknown>> = [];
-      for (let i = lo; i < hi; i++) {
-        ref(i);
-        links.push({ type: 'ASSOCIATE_OF', from: ref(i), to: ref((i + 1) % persons), weight: 1 + (i % 3) });
-        links.push({ type: 'ASSOCIATE_OF', from: ref(i), to: ref((i + 2) % persons), weight: 1 });
-        if (rnd() < 0.5) links.push({ type: 'ASSOCIATE_OF', from: ref(i), to: ref(Math.floor(rnd() * persons)), kind: 'COMMUNICATION' });
-      }
-      const seen = new Set<string>();
-      const unique = links.filter((l) => {
-        const key = [l.from, l.to].sort().join('|');
-        if (l.from === l.to || seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
-      const outcome = await importer.import({
-        report: { id: `BENCH-${r}`, title: `Benchmark report ${r}`, date: '2024-01-01', agency: 'BENCH', classification: 'RESTRICTED' },
-        entities,
-        links: unique,
-      });
-      records += entities.length + unique.length;
+    const docs = syntheticReports(persons, reports);
+    for (let r = 0; r < docs.length; r++) {
+      const outcome = await importer.import(docs[r]);
+      records += docs[r].entities.length + docs[r].links.length;
       process.stderr.write(`  report ${r + 1}/${reports}: ${outcome.nodes.created} nodes, ${outcome.links.created} links created\n`);
     }
     const importSeconds = (Date.now() - t0) / 1000;

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { adjacencyReport, twoModeReport } from '../src/import/dataset-report';
 import { ReportImporter } from '../src/import/importer';
 import { parseAdjacencyCsv, parseTwoModeCsv } from '../src/import/matrix-csv';
-import { seedReportFiles } from '../src/import/seed';
-import { DATASETS, importFile, resetDatabase, startServer, TestServer } from './support/harness';
+import { DATASETS, resetDatabase, startSeededServer, startServer, TestServer } from './support/harness';
 import { entityIdOf } from './support/fixtures';
 
 interface Reference {
@@ -130,9 +129,7 @@ const MUCAJ = entityIdOf({ type: 'Person', name: 'Klodian Muçaj', birthDate: '1
 describe('the demo data answers the analysts’ questions', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer();
-    await resetDatabase(server.db);
-    for (const file of seedReportFiles()) await importFile(server.db, file);
+    server = await startSeededServer();
   });
   afterAll(() => server.stop());
 

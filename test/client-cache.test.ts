@@ -1,9 +1,8 @@
 import { InMemoryCache } from '@apollo/client/cache';
 import { gql } from '@apollo/client';
 import { print } from 'graphql';
-import { seedReportFiles } from '../src/import/seed';
 import { entityIdOf } from './support/fixtures';
-import { importFile, resetDatabase, startServer, TestServer } from './support/harness';
+import { startSeededServer, TestServer } from './support/harness';
 
 /**
  * Normalised client caches (Apollo Client's InMemoryCache here; urql's graphcache and Relay key
@@ -36,9 +35,7 @@ const ASSOCIATES = gql`
 describe('a normalised client cache keeps the two ends of a link apart', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer();
-    await resetDatabase(server.db);
-    for (const file of seedReportFiles()) await importFile(server.db, file);
+    server = await startSeededServer();
   });
   afterAll(() => server.stop());
 

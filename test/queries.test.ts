@@ -1,14 +1,11 @@
-import { seedReportFiles } from '../src/import/seed';
 import { entityIdOf } from './support/fixtures';
-import { importFile, resetDatabase, startServer, TestServer } from './support/harness';
+import { importFile, startSeededServer, TestServer } from './support/harness';
 
 /** Queries over the demo data of seed/ (imported through the real importer). */
 describe('entity queries over the demo data', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer();
-    await resetDatabase(server.db);
-    for (const file of seedReportFiles()) await importFile(server.db, file);
+    server = await startSeededServer();
   });
   afterAll(() => server.stop());
 

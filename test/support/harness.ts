@@ -1,3 +1,4 @@
+import { seedReportFiles } from '../../src/import/seed';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -121,4 +122,12 @@ export function forgeSignature(jwt: string): string {
   const [header, payload, signature] = jwt.split('.');
   const i = Math.floor(signature.length / 2);
   return `${header}.${payload}.${signature.slice(0, i)}${signature[i] === 'A' ? 'B' : 'A'}${signature.slice(i + 1)}`;
+}
+
+/** A test server over a database holding exactly the demo reports of seed/ (imported by the real importer). */
+export async function startSeededServer(env: Partial<NodeJS.ProcessEnv> = {}): Promise<TestServer> {
+  const server = await startServer(env);
+  await resetDatabase(server.db);
+  for (const file of seedReportFiles()) await importFile(server.db, file);
+  return server;
 }
