@@ -120,7 +120,8 @@ describe('analysis through the API stays off the event loop and answers with cle
   const servers: TestServer[] = [];
   let busy: TestServer;
   beforeAll(async () => {
-    busy = await startServer({ ANALYSIS_WORKERS: '1', ANALYSIS_QUEUE_LIMIT: '1' });
+    // no analysis cache: every request must reach the pool for the queue to fill
+    busy = await startServer({ ANALYSIS_WORKERS: '1', ANALYSIS_QUEUE_LIMIT: '1', ANALYSIS_CACHE_MB: '0' });
     servers.push(busy);
     await resetDatabase(busy.db);
     const importer = new ReportImporter(busy.db);
