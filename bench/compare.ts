@@ -167,12 +167,15 @@ async function main() {
     MAX_ANALYSIS_NODES: String(PERSONS + 20000),
     // The load generator is one subject; the per-subject rate limit would otherwise be what is measured.
     RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '10000000',
   });
   const connection = await openDatabase(config);
   const db = connection.db;
   db.startMonitoring();
   const worker = new Worker(path.join(__dirname, 'load-worker.js'));
-  const peerDriver = neo4j.driver(connection.uri, neo4j.auth.basic(db.options.user, db.options.password), { maxConnectionPoolSize: 50 });
+  // The credentials the service's own connection uses (the embedded database generates its password).
+  const { user, password } = db.options;
+  const peerDriver = neo4j.driver(connection.uri, neo4j.auth.basic(user, password), { maxConnectionPoolSize: 50 });
   const servers: Array<() => Promise<void>> = [];
   try {
     // --- data ----------------------------------------------------------------------------------
@@ -250,10 +253,17 @@ async function main() {
         ],
         links: [{ type: 'ASSOCIATE_OF', from: 'a', to: 'b' }],
       });
+    // Three cycles of (import, cold call, warm call); the medians are reported (single calls are noisy here).
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const coldWarm = async (query: string) => {
-      await touch();
-      const cold = await timed(query);
-      return { cold, warm: await timed(query) };
+      const cold: number[] = [];
+      const warm: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        await touch();
+        cold.push(await timed(query));
+        warm.push(await timed(query));
+      }
+      return { cold: median(cold), warm: median(warm) };
     };
     global.gc?.();
     const heapBefore = process.memoryUsage();
@@ -266,18 +276,21 @@ async function main() {
     const ids = Array.from({ length: SAMPLE }, () => `bench:p${Math.floor(rnd() * PERSONS)}`);
     const names = cypherNames();
     const recorded: Array<{ cypher: string; params: Params }> = [];
-    const originalRead = db.read.bind(db);
+    // Every query the request sends passes `Database.runIn`; the audit's own queries (cypher/audit-*)
+    // are left out: the raw twin is the request's reads.
+    const originalRunIn = db.runIn.bind(db);
     let recording = false;
-    db.read = (async (text: string, params: Params = {}) => {
-      if (recording) recorded.push({ cypher: text, params });
-      return originalRead(text, params);
-    }) as Database['read'];
+    db.runIn = (async (tx, text: string, params: Params = {}) => {
+      if (recording && !(names.get(text) ?? '').startsWith('audit-')) recorded.push({ cypher: text, params });
+      return originalRunIn(tx, text, params);
+    }) as Database['runIn'];
     const record = async (query: string, variables: Record<string, unknown>, check: (data: any) => boolean) => {
       recorded.length = 0;
       recording = true;
       const data = await post(ourUrl, ourHeaders, query, variables);
       recording = false;
       if (!check(data)) throw new Error(`unexpected answer to ${query}: ${JSON.stringify(data).slice(0, 300)}`);
+      if (recorded.length === 0) throw new Error(`no query recorded for ${query}: does the service still run its queries through Database.runIn?`);
       return [...recorded];
     };
     const twins = { entity: [] as Array<typeof recorded>, persons: [] as Array<typeof recorded>, neighbourhood: [] as Array<typeof recorded> };
@@ -299,7 +312,7 @@ async function main() {
         worker.once('message', (m: { ok: boolean; result?: JobResult; error?: string }) => (m.ok ? resolve(m.result!) : reject(new Error(m.error))));
         worker.postMessage(job);
       });
-    const raw = { uri: connection.uri, user: db.options.user, password: db.options.password, database: config.neo4j.database };
+    const raw = { uri: connection.uri, user, password, database: config.neo4j.database };
     const jobs = (query: keyof typeof twins, durationMs: number): Record<Target, Job | undefined> => {
       const variables = query === 'persons' ? [{}] : ids.map((id) => ({ id }));
       return {
@@ -368,7 +381,7 @@ async function main() {
     say(`| ReportImporter, ${REPORTS} report(s), one transaction each | ${ourImport.records.toLocaleString('en')} | ${fmt(ourImport.seconds, 2)} | ${Math.round(ourRate).toLocaleString('en')} |`);
     say(`| raw \`UNWIND … MERGE\`, batches of ${RAW_BATCH.toLocaleString('en')} | ${rawImported.records.toLocaleString('en')} | ${fmt(rawImported.seconds, 2)} | ${Math.round(rawRate).toLocaleString('en')} |`);
     say();
-    say('| analysis through the API | cold s | warm s | warm ÷ cold |');
+    say('| analysis through the API (median of 3) | cold s | warm s | warm ÷ cold |');
     say('|---|---:|---:|---:|');
     const mib = (b: number) => `${fmt(b / 2 ** 20, 0)} MiB`;
     for (const [name, t] of Object.entries(analysis)) say(`| ${name === 'pagerank' ? 'centrality PAGERANK' : 'communities LOUVAIN'} | ${fmt(t.cold, 2)} | ${fmt(t.warm, 2)} | ${fmt(t.warm / t.cold, 2)} |`);
