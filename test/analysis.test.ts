@@ -5,22 +5,9 @@ import { ReportImporter } from '../src/import/importer';
 import { parseAdjacencyCsv, parseTwoModeCsv } from '../src/import/matrix-csv';
 import { DATASETS, resetDatabase, startSeededServer, startServer, TestServer } from './support/harness';
 import { entityIdOf } from './support/fixtures';
+import { reference } from './support/datasets';
 
-interface Reference {
-  nodes: number;
-  edges: number;
-  components: number;
-  largestComponent: number;
-  louvainModularity: number;
-  degree: Record<string, number>;
-  betweenness: Record<string, number>;
-  closeness: Record<string, number>;
-  pagerank: Record<string, number>;
-  eigenvector: Record<string, number>;
-  shortestPaths: Array<{ from: string; to: string; length: number; count: number }>;
-}
 
-const reference = (name: string): Reference => JSON.parse(fs.readFileSync(path.join(DATASETS, 'reference', `${name}.json`), 'utf8'));
 const ALGORITHMS = { DEGREE: 'degree', BETWEENNESS: 'betweenness', CLOSENESS: 'closeness', PAGERANK: 'pagerank', EIGENVECTOR: 'eigenvector' } as const;
 
 /**

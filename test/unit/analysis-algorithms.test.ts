@@ -16,26 +16,13 @@ import {
 } from '../../src/analysis/graph-algorithms';
 import { parseAdjacencyCsv, parseTwoModeCsv } from '../../src/import/matrix-csv';
 
-import { DATASETS } from '../support/datasets';
+import { DATASETS, Reference, reference } from '../support/datasets';
 const TOL = 1e-4;
 
-interface Reference {
-  nodes: number;
-  edges: number;
-  components: number;
-  largestComponent: number;
-  louvainModularity: number;
-  degree: Record<string, number>;
-  betweenness: Record<string, number>;
-  closeness: Record<string, number>;
-  pagerank: Record<string, number>;
-  eigenvector: Record<string, number>;
-  shortestPaths: Array<{ from: string; to: string; length: number; count: number }>;
-}
 
 function loadNetwork(name: string): { graph: AnalysisGraph; ref: Reference } {
   const { labels, edges } = parseAdjacencyCsv(readFileSync(join(DATASETS, `${name}.csv`), 'utf8'));
-  const ref = JSON.parse(readFileSync(join(DATASETS, 'reference', `${name}.json`), 'utf8')) as Reference;
+  const ref = reference(name);
   return { graph: { nodes: labels, edges: edges.map((e) => ({ source: e.a, target: e.b, weight: e.weight })) }, ref };
 }
 
