@@ -1,5 +1,5 @@
 import { AnalysisService } from '../src/analysis/analysis-service';
-import { ScopeCache } from '../src/analysis/scope-cache';
+import { estimateBytes, ScopeCache } from '../src/analysis/scope-cache';
 import { visibilityOf } from '../src/auth/principal';
 import { ReportImporter } from '../src/import/importer';
 import { resetDatabase, startServer, TestServer } from './support/harness';
@@ -58,11 +58,19 @@ describe('analysis scope cache', () => {
     expect((await service.communities(analyst, 'CONNECTED_COMPONENTS', {})).nodeCount).toBe(3);
   });
 
-  it('stays within its memory bound', async () => {
-    const tiny = new ScopeCache(200);
-    const s = new AnalysisService(server.db, server.config, tiny);
+  it('stays within its memory bound, keeping what fits', async () => {
+    const graphBytes = estimateBytes(await service.readScopeGraph(cleared, {}));
+    // room for one scope graph, not for a second one (nor a graph and its result)
+    const bound = Math.floor(graphBytes * 1.5);
+    const small = new ScopeCache(bound);
+    const s = new AnalysisService(server.db, server.config, small);
     await s.centrality(cleared, 'DEGREE', {}, 10);
     await s.centrality(analyst, 'DEGREE', {}, 10);
-    expect(tiny.size.bytes).toBeLessThanOrEqual(200);
+    expect(small.size.bytes).toBeLessThanOrEqual(bound);
+    expect(small.size.entries).toBeGreaterThanOrEqual(1);
+    // the latest analysis is still served from the cache
+    const misses = small.misses;
+    await s.centrality(analyst, 'DEGREE', {}, 10);
+    expect(small.misses).toBe(misses);
   });
 });

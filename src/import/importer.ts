@@ -319,8 +319,9 @@ export class ReportImporter {
 
     // What the caller could already see through other reports (their view decides the counts).
     const auth = caller?.auth ?? null;
-    const [before] = await db.runIn<{ nodes: string[]; links: string[] }>(tx, cypher(auth ? 'import-visible-before' : 'import-visible-before-system'), {
+    const [before] = await db.runIn<{ nodes: string[]; links: string[] }>(tx, cypher('import-visible-before'), {
       auth,
+      everything: auth === null,
       reportId: plan.reportId,
       nodeIds: plan.nodes.map((n) => n.id),
       links: plan.links.map((l) => ({ id: l.id, type: l.type, from: l.from, to: l.to })),
