@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import neo4j from 'neo4j-driver';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,7 +34,7 @@ interface AuditRow {
 
 /** `npm run import` as a child process, against the test database, with the given API address. */
 async function cli(args: string[], opts: { api: string; token?: string }): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEO4J_URI: process.env.NEO4J_TEST_URI, LOG_LEVEL: 'warn', CLA_API_URL: opts.api };
+  const env: NodeJS.ProcessEnv = { ...process.env, NEO4J_URI: process.env.NEO4J_TEST_URI, LOG_LEVEL: 'warn', CLA_API_URL: opts.api, AUDIT_DIR: cliAuditDir };
   delete env.CLA_TOKEN;
   if (opts.token !== undefined) env.CLA_TOKEN = opts.token;
   try {
@@ -46,6 +47,9 @@ async function cli(args: string[], opts: { api: string; token?: string }): Promi
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-test-'));
+// The CLI's checkpoint file is this file's own: other suites' children anchor other databases'
+// chains (the database is reset between suites), which this chain must not be checked against.
+const cliAuditDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-audit-'));
 
 function reportDoc(id: string, classification = 'RESTRICTED', agency = 'HR-MUP') {
   return {
@@ -64,8 +68,7 @@ function writeFile(name: string, text: string): string {
   return file;
 }
 
-const reportFile = (id: string, classification?: string, agency?: string) =>
-  writeFile(`${id}.json`, JSON.stringify(reportDoc(id, classification, agency)));
+const reportFile = (id: string, classification?: string, agency?: string) => writeFile(`${id}.json`, JSON.stringify(reportDoc(id, classification, agency)));
 
 /** `npm run import` needs a loader token and goes through the same checks and audit trail as the API. */
 describe('npm run import: authenticated, clearance-checked, audited', () => {
@@ -155,7 +158,9 @@ describe('npm run import: authenticated, clearance-checked, audited', () => {
     const file = reportFile('CLI-DIRECT-1');
     const run = await cli([file], { api: closedApi, token: loader }); // the token from CLA_TOKEN
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/imported 1 report\(s\) \(0 already present, unchanged\) into bolt:\/\/\S+ \(directly, no service at http:\/\/127\.0\.0\.1:\d+; audited as cli-import\)/);
+    expect(run.stdout).toMatch(
+      /imported 1 report\(s\) \(0 already present, unchanged\) into bolt:\/\/\S+ \(directly, no service at http:\/\/127\.0\.0\.1:\d+; audited as cli-import\)/,
+    );
     expect(run.stdout).toMatch(/nodes: 2 created/);
     expect(await reportExists('CLI-DIRECT-1')).toBe(true);
     const entries = (await auditOf('cli-loader')).filter((e) => e.operationName === 'cli-import');
@@ -166,7 +171,28 @@ describe('npm run import: authenticated, clearance-checked, audited', () => {
     expect([...entries[0].changedIds].sort()).toEqual(ids.map((r) => r.id).sort());
     // the server's and the CLI's entries form one intact chain
     // (with the run's audit key, and the checkpoints the CLI's direct path wrote)
-    expect((await new AuditLog(db, new AuditAnchor({ key: process.env.AUDIT_KEY, dir: process.env.AUDIT_DIR! })).verify()).brokenAt).toBeNull();
+    const chain = await new AuditLog(db, new AuditAnchor({ key: process.env.AUDIT_KEY, dir: cliAuditDir })).verify();
+    expect(chain).toMatchObject({ brokenAt: null, reason: null });
+    expect(chain.checkpoints).toBeGreaterThan(0);
+  });
+
+  it('commits nothing directly when the audit entry cannot be written (the entry is in the import transaction)', async () => {
+    // An entry squatting the next sequence number makes the next append fail on its uniqueness constraint.
+    const [{ next }] = await db.read<{ next: number }>(`OPTIONAL MATCH (h:AuditHead {id: 'head'}) RETURN coalesce(h.seq, 0) + 1 AS next`);
+    await db.write(`CREATE (:AuditEntry {seq: $next, subject: 'squatter'})`, { next: neo4j.int(next) });
+    try {
+      const run = await cli([reportFile('CLI-NOAUDIT-1')], { api: closedApi, token: loader });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/audit entry .* could not be written/);
+      expect(await reportExists('CLI-NOAUDIT-1')).toBe(false);
+    } finally {
+      await db.write(`MATCH (a:AuditEntry {subject: 'squatter'}) DELETE a`);
+    }
+    // with the way clear, the same file imports and is audited
+    const again = await cli([reportFile('CLI-NOAUDIT-1')], { api: closedApi, token: loader });
+    expect(again.code).toBe(0);
+    expect(await reportExists('CLI-NOAUDIT-1')).toBe(true);
+    expect((await auditOf('cli-loader')).filter((e) => e.variables.includes('CLI-NOAUDIT-1')).map((e) => e.outcome)).toEqual(['ok']);
   });
 
   it.each([['API'], ['direct']])('refuses an analyst token with FORBIDDEN and writes nothing (%s)', async (mode) => {
@@ -222,7 +248,11 @@ describe('npm run import: authenticated, clearance-checked, audited', () => {
     const subject = `cli-dry-${mode}`;
     const dry = await token({ sub: subject, roles: ['loader'], agency: 'HR-MUP', country: 'HR', clearance: 'SECRET' });
     const graphSize = async () =>
-      (await db.read<{ n: number; r: number }>('MATCH (n) WHERE NOT n:AuditEntry AND NOT n:AuditHead OPTIONAL MATCH (n)-[x]->() RETURN count(DISTINCT n) AS n, count(x) AS r'))[0];
+      (
+        await db.read<{ n: number; r: number }>(
+          'MATCH (n) WHERE NOT n:AuditEntry AND NOT n:AuditHead OPTIONAL MATCH (n)-[x]->() RETURN count(DISTINCT n) AS n, count(x) AS r',
+        )
+      )[0];
     const before = await graphSize();
     const run = await cli(['--dry-run', '--token', dry, reportFile(id)], { api });
     expect(run.code).toBe(0);

@@ -1,3 +1,4 @@
+import { ManagedTransaction } from 'neo4j-driver';
 import { AuditAnchor } from '../audit/anchor';
 import { AuditLog, redactVariables } from '../audit/audit-log';
 import { Principal, visibilityOf } from '../auth/principal';
@@ -7,7 +8,7 @@ import { bootstrapDatabase } from '../bootstrap';
 import { openDatabase } from '../db/connect';
 import { WRITE_ROLES } from '../graphql/auth-checker';
 import { AppError, BadInputError, ErrorCode, forbidden } from '../errors';
-import { Importer, ReportImporter } from '../import/importer';
+import { ImportOutcome, Importer, ReportImporter } from '../import/importer';
 
 /**
  * Where `npm run import` sends report documents: the running service's GraphQL API (which
@@ -163,12 +164,14 @@ export const DIRECT_OPERATION_NAME = 'cli-import';
  * Writes the audit entry of one report imported on the direct path: the record shape the server
  * writes for an `importReport` mutation. The only place the CLI touches the audit API.
  */
-export async function auditCliImport(
-  audit: AuditLog,
-  principal: Principal,
-  entry: { variables: Record<string, unknown>; returnedIds: string[]; changedIds: string[]; outcome: string; durationMs: number },
-): Promise<void> {
-  const record = audit.record(principal, {
+type CliAuditEntry = { variables: Record<string, unknown>; returnedIds: string[]; changedIds: string[]; outcome: string; durationMs: number };
+
+export async function auditCliImport(audit: AuditLog, principal: Principal, entry: CliAuditEntry): Promise<void> {
+  await audit.append(cliRecord(audit, principal, entry), visibilityOf(principal));
+}
+
+function cliRecord(audit: AuditLog, principal: Principal, entry: CliAuditEntry) {
+  return audit.record(principal, {
     at: new Date().toISOString(),
     operationName: DIRECT_OPERATION_NAME,
     operationType: 'mutation',
@@ -178,7 +181,6 @@ export async function auditCliImport(
     outcome: entry.outcome,
     durationMs: entry.durationMs,
   });
-  await audit.append(record, visibilityOf(principal));
 }
 
 /** Verifies the token exactly as the server does (JWT secret or JWKS from the configuration). */
@@ -225,23 +227,38 @@ export class DirectTarget implements ImportTarget {
     const variables = { report: doc, validateOnly };
     const p = this.principal;
     let outcome;
+    let head: { seq: number; hash: string } | undefined;
     try {
       if (!p.roles.some((r) => WRITE_ROLES.includes(r))) throw forbidden('Importing needs the loader or admin role.');
       const caller: Importer = { auth: visibilityOf(p), agency: p.agency, admin: p.roles.includes('admin') };
-      outcome = await this.importer.import(doc, p.subject, caller, { validateOnly });
+      // A written report's audit entry commits in the import's own transaction (as the API's does).
+      const inTransaction = async (tx: ManagedTransaction, o: ImportOutcome) => {
+        const record = cliRecord(this.audit, p, {
+          variables,
+          returnedIds: [o.reportId],
+          changedIds: o.changedIds,
+          outcome: 'ok',
+          durationMs: Date.now() - started,
+        });
+        head = await this.audit.appendInTransaction(tx, record, undefined, visibilityOf(p));
+      };
+      outcome = await this.importer.import(doc, p.subject, caller, { validateOnly, inTransaction });
     } catch (err) {
       const code = codeOf(err);
       await this.audited({ variables, returnedIds: [], changedIds: [], outcome: `error:${code}`, durationMs: Date.now() - started });
       if (err instanceof BadInputError) throw new ReportFailed(err.problems.map((x) => `${x.path}: ${x.message}`));
       throw new ReportFailed([`${code}: ${(err as Error).message}`]);
     }
-    await this.audited({
-      variables,
-      returnedIds: [outcome.reportId],
-      changedIds: outcome.dryRun ? [] : outcome.changedIds,
-      outcome: 'ok',
-      durationMs: Date.now() - started,
-    });
+    if (head) await this.audit.anchorHead(head);
+    // a dry run (rolled back) or an unchanged re-import: audited now
+    else
+      await this.audited({
+        variables,
+        returnedIds: [outcome.reportId],
+        changedIds: outcome.dryRun ? [] : outcome.changedIds,
+        outcome: 'ok',
+        durationMs: Date.now() - started,
+      });
     return outcome;
   }
 
