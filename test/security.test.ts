@@ -4,6 +4,12 @@ import { DEV_JWT_SECRET } from '../src/config';
 import { ReportImporter } from '../src/import/importer';
 import { entityIdOf } from './support/fixtures';
 import { forgeSignature, GqlResponse, resetDatabase, startServer, TestServer, token, TokenSpec } from './support/harness';
+// The leak matrix's store entries (issue 8), in modules of their own so each keeps its fixtures:
+// loader ids of another type or of a country; restated names, kinds and countries by hidden
+// reports; decoded cursors, list order, search totals and caps, crossBorder and import counts,
+// each checked against a database that holds only what the user may see.
+import './leak-matrix/loader-ids';
+import './leak-matrix/hidden-statements';
 
 /**
  * The need-to-know leak matrix (issue 5): users × reports × every query.
@@ -61,7 +67,16 @@ const groupG = { ref: 'g', type: 'Organisation', name: 'Grom clan', kind: 'CRIMI
 
 const REPORTS: Record<string, object> = {
   [PUB]: {
-    report: { id: PUB, title: 'Operation Oriole: arrests in Bar', date: '2021-03-15', agency: 'ME-UP', classification: 'UNCLASSIFIED', releasableTo: [], sourceReliability: 'B', informationAccuracy: 2 },
+    report: {
+      id: PUB,
+      title: 'Operation Oriole: arrests in Bar',
+      date: '2021-03-15',
+      agency: 'ME-UP',
+      classification: 'UNCLASSIFIED',
+      releasableTo: [],
+      sourceReliability: 'B',
+      informationAccuracy: 2,
+    },
     entities: [
       personA,
       personB,
@@ -87,7 +102,16 @@ const REPORTS: Record<string, object> = {
     ],
   },
   [CONF]: {
-    report: { id: CONF, title: 'Heron investigation', date: '2022-06-01', agency: 'IT-PS', classification: 'CONFIDENTIAL', releasableTo: ['IT'], sourceReliability: 'A', informationAccuracy: 1 },
+    report: {
+      id: CONF,
+      title: 'Heron investigation',
+      date: '2022-06-01',
+      agency: 'IT-PS',
+      classification: 'CONFIDENTIAL',
+      releasableTo: ['IT'],
+      sourceReliability: 'A',
+      informationAccuracy: 1,
+    },
     entities: [
       personA,
       personB,
@@ -96,7 +120,15 @@ const REPORTS: Record<string, object> = {
       groupG,
       { ref: 'h', type: 'Person', name: 'Hektor Hoxha', aliases: ['Heki'], nationalities: ['AL'] },
       { ref: 'g2', type: 'Organisation', name: 'Vlora crew', kind: 'CRIMINAL_GROUP', country: 'AL' },
-      { ref: 'op2', type: 'Operation', name: 'Operation Heron', kind: 'JOINT_INVESTIGATION_TEAM', startDate: '2022-05-01', endDate: '2022-06-01', countries: ['AL', 'IT'] },
+      {
+        ref: 'op2',
+        type: 'Operation',
+        name: 'Operation Heron',
+        kind: 'JOINT_INVESTIGATION_TEAM',
+        startDate: '2022-05-01',
+        endDate: '2022-06-01',
+        countries: ['AL', 'IT'],
+      },
       { ref: 'sz2', type: 'Seizure', commodity: 'HEROIN', quantity: 50, unit: 'KG', valueEur: 1500000, date: '2022-05-20' },
       { ref: 'dur', type: 'Location', name: 'Durres port', kind: 'PORT', country: 'AL' },
     ],
@@ -114,7 +146,16 @@ const REPORTS: Record<string, object> = {
     ],
   },
   [SEC]: {
-    report: { id: SEC, title: 'Source report on the Atlantic route', date: '2023-02-01', agency: 'ES-PN', classification: 'SECRET', releasableTo: ['ES-PN'], sourceReliability: 'C', informationAccuracy: 3 },
+    report: {
+      id: SEC,
+      title: 'Source report on the Atlantic route',
+      date: '2023-02-01',
+      agency: 'ES-PN',
+      classification: 'SECRET',
+      releasableTo: ['ES-PN'],
+      sourceReliability: 'C',
+      informationAccuracy: 3,
+    },
     entities: [
       personA,
       personB,
@@ -182,7 +223,11 @@ function canonical(v: unknown): unknown {
   if (typeof v === 'number') return Number.isInteger(v) ? v : Number(v.toPrecision(9));
   if (Array.isArray(v)) return v.map(canonical).sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : JSON.stringify(x) > JSON.stringify(y) ? 1 : 0));
   if (v && typeof v === 'object') {
-    return Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(v as object)
+        .sort()
+        .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+    );
   }
   return v;
 }
@@ -243,7 +288,8 @@ interface Entry {
 
 const compareScores = (full: GqlResponse, control: GqlResponse) => {
   expect(full.errors).toEqual(control.errors);
-  const asMap = (r: GqlResponse) => new Map<string, number>((r.data?.centrality ?? []).map((s: { entity: { id: string }; score: number }) => [s.entity.id, s.score]));
+  const asMap = (r: GqlResponse) =>
+    new Map<string, number>((r.data?.centrality ?? []).map((s: { entity: { id: string }; score: number }) => [s.entity.id, s.score]));
   const f = asMap(full);
   const c = asMap(control);
   expect(sorted([...f.keys()])).toEqual(sorted([...c.keys()]));
@@ -422,7 +468,9 @@ const BATTERY: Entry[] = [
   },
   {
     name: 'qSearchPage2',
-    prepare: async (call) => ({ after: (await call('query qSearchPage1 { search(text: "operation", first: 1) { pageInfo { endCursor } } }')).data!.search.pageInfo.endCursor }),
+    prepare: async (call) => ({
+      after: (await call('query qSearchPage1 { search(text: "operation", first: 1) { pageInfo { endCursor } } }')).data!.search.pageInfo.endCursor,
+    }),
     query: `query qSearchPage2($after: String) { search(text: "operation", first: 1, after: $after) { ${PAGE} } }`,
   },
   // ----- typed lists ------------------------------------------------------------------------------
@@ -505,7 +553,9 @@ const BATTERY: Entry[] = [
       for (const x of [A, B, C, D, G, OP1, OP3, SZ1, BAR, 'country:ME', 'country:RS']) expect(nodes).toContain(x);
       for (const x of [H, G2, OP2, SZ2]) expect(nodes.includes(x)).toBe(v.conf);
       for (const x of [S, RT]) expect(nodes.includes(x)).toBe(v.sec);
-      const ab = n.edges.find((e: { source: string; target: string; type: string }) => e.type === 'ASSOCIATE_OF' && [e.source, e.target].sort().join() === [A, B].join());
+      const ab = n.edges.find(
+        (e: { source: string; target: string; type: string }) => e.type === 'ASSOCIATE_OF' && [e.source, e.target].sort().join() === [A, B].join(),
+      );
       expect(reportIds(ab.sources)).toEqual(sorted([PUB, ...when(v.sec, [SEC])]));
       for (const e of n.edges) {
         expect(nodes).toContain(e.source);
@@ -526,9 +576,19 @@ const BATTERY: Entry[] = [
     query: `query qNeighbourhoodWindow($id: ID!) { neighbourhood(id: $id, depth: 2, from: "2022-01-01", to: "2023-12-31", limit: 5) { ${SUBGRAPH} } }`,
     variables: { id: A },
   },
-  { name: 'qNeighbourhoodH', query: `query qNeighbourhoodH($id: ID!) { neighbourhood(id: $id, depth: 2) { ${SUBGRAPH} } }`, variables: { id: H }, notFoundUnless: 'conf' },
+  {
+    name: 'qNeighbourhoodH',
+    query: `query qNeighbourhoodH($id: ID!) { neighbourhood(id: $id, depth: 2) { ${SUBGRAPH} } }`,
+    variables: { id: H },
+    notFoundUnless: 'conf',
+  },
   { name: 'qNeighbourhoodS', query: `query qNeighbourhoodS($id: ID!) { neighbourhood(id: $id) { ${SUBGRAPH} } }`, variables: { id: S }, notFoundUnless: 'sec' },
-  { name: 'qNeighbourhoodRoute', query: `query qNeighbourhoodRoute($id: ID!) { neighbourhood(id: $id) { ${SUBGRAPH} } }`, variables: { id: RT }, notFoundUnless: 'sec' },
+  {
+    name: 'qNeighbourhoodRoute',
+    query: `query qNeighbourhoodRoute($id: ID!) { neighbourhood(id: $id) { ${SUBGRAPH} } }`,
+    variables: { id: RT },
+    notFoundUnless: 'sec',
+  },
   // ----- paths -----------------------------------------------------------------------------
   {
     name: 'qPathsCD',
@@ -583,8 +643,18 @@ const BATTERY: Entry[] = [
     query: `query qTimelineCountry($id: ID!) { timeline(id: $id) { date kind linkType entity { id } } neighbourhood(id: $id) { ${SUBGRAPH} } }`,
     variables: { id: 'country:AL' },
   },
-  { name: 'qPathsCH', query: `query qPathsCH($from: ID!, $to: ID!) { shortestPaths(from: $from, to: $to) { ${PATHS} } }`, variables: { from: C, to: H }, notFoundUnless: 'conf' },
-  { name: 'qPathsSA', query: `query qPathsSA($from: ID!, $to: ID!) { shortestPaths(from: $from, to: $to) { ${PATHS} } }`, variables: { from: S, to: A }, notFoundUnless: 'sec' },
+  {
+    name: 'qPathsCH',
+    query: `query qPathsCH($from: ID!, $to: ID!) { shortestPaths(from: $from, to: $to) { ${PATHS} } }`,
+    variables: { from: C, to: H },
+    notFoundUnless: 'conf',
+  },
+  {
+    name: 'qPathsSA',
+    query: `query qPathsSA($from: ID!, $to: ID!) { shortestPaths(from: $from, to: $to) { ${PATHS} } }`,
+    variables: { from: S, to: A },
+    notFoundUnless: 'sec',
+  },
   {
     name: 'qConnectCD',
     query: `query qConnectCD($ids: [ID!]!) { connectingNetwork(ids: $ids) { ${SUBGRAPH} } }`,
@@ -598,31 +668,36 @@ const BATTERY: Entry[] = [
     query: `query qConnectMany($ids: [ID!]!) { connectingNetwork(ids: $ids, maxLength: 3) { ${SUBGRAPH} } }`,
     variables: { ids: [A, C, D, OP3] },
   },
-  { name: 'qConnectAH', query: `query qConnectAH($ids: [ID!]!) { connectingNetwork(ids: $ids) { ${SUBGRAPH} } }`, variables: { ids: [A, H] }, notFoundUnless: 'conf' },
+  {
+    name: 'qConnectAH',
+    query: `query qConnectAH($ids: [ID!]!) { connectingNetwork(ids: $ids) { ${SUBGRAPH} } }`,
+    variables: { ids: [A, H] },
+    notFoundUnless: 'conf',
+  },
   // ----- centrality --------------------------------------------------------------------------
-  ...CENTRALITY.map(
-    (algorithm): Entry => ({
-      name: `qCentrality${algorithm}`,
-      query: `query qCentrality${algorithm} { centrality(algorithm: ${algorithm}, top: 50) { ${SCORES} } }`,
-      compare: compareScores,
-      check: ({ data }, v) => {
-        const scores = data!.centrality as Array<{ entity: { id: string }; score: number }>;
-        expect(sorted(scores.map((s) => s.entity.id))).toEqual(visibleNodes(v));
-        if (algorithm === 'DEGREE') {
-          // A's visible neighbours: B, G, OP1, the seizure; plus H or S for those who see them
-          expect(scores.find((s) => s.entity.id === A)!.score).toBe(4 + (v.conf ? 1 : 0) + (v.sec ? 1 : 0));
-          expect(scores.find((s) => s.entity.id === C)!.score).toBe(1 + (v.conf ? 1 : 0));
-        }
-      },
-    }),
-  ),
+  ...CENTRALITY.map((algorithm): Entry => ({
+    name: `qCentrality${algorithm}`,
+    query: `query qCentrality${algorithm} { centrality(algorithm: ${algorithm}, top: 50) { ${SCORES} } }`,
+    compare: compareScores,
+    check: ({ data }, v) => {
+      const scores = data!.centrality as Array<{ entity: { id: string }; score: number }>;
+      expect(sorted(scores.map((s) => s.entity.id))).toEqual(visibleNodes(v));
+      if (algorithm === 'DEGREE') {
+        // A's visible neighbours: B, G, OP1, the seizure; plus H or S for those who see them
+        expect(scores.find((s) => s.entity.id === A)!.score).toBe(4 + (v.conf ? 1 : 0) + (v.sec ? 1 : 0));
+        expect(scores.find((s) => s.entity.id === C)!.score).toBe(1 + (v.conf ? 1 : 0));
+      }
+    },
+  })),
   {
     name: 'qCentralityAroundA',
     query: `query qCentralityAroundA($s: AnalysisScope) { centrality(algorithm: BETWEENNESS, scope: $s, top: 50) { ${SCORES} } }`,
     variables: { s: { around: A, depth: 1 } },
     compare: compareScores,
     check: ({ data }, v) => {
-      expect(sorted(data!.centrality.map((s: { entity: { id: string } }) => s.entity.id))).toEqual(sorted([A, B, G, OP1, SZ1, ...when(v.conf, [H]), ...when(v.sec, [S])]));
+      expect(sorted(data!.centrality.map((s: { entity: { id: string } }) => s.entity.id))).toEqual(
+        sorted([A, B, G, OP1, SZ1, ...when(v.conf, [H]), ...when(v.sec, [S])]),
+      );
     },
   },
   {
@@ -641,7 +716,9 @@ const BATTERY: Entry[] = [
     variables: { s: { ids: [A, B, C, D, H, S] } },
     compare: compareScores,
     check: ({ data }, v) => {
-      expect(sorted(data!.centrality.map((s: { entity: { id: string } }) => s.entity.id))).toEqual(sorted([A, B, C, D, ...when(v.conf, [H]), ...when(v.sec, [S])]));
+      expect(sorted(data!.centrality.map((s: { entity: { id: string } }) => s.entity.id))).toEqual(
+        sorted([A, B, C, D, ...when(v.conf, [H]), ...when(v.sec, [S])]),
+      );
     },
   },
   {
@@ -675,7 +752,8 @@ const BATTERY: Entry[] = [
     query: `query qCommunitiesLouvain { communities(algorithm: LOUVAIN, seed: 7) { modularity communities { id size members { id label type } } } }`,
     // Louvain depends on node order, which differs between databases: compare the membership.
     compare: (full, control) => {
-      const members = (r: GqlResponse) => sorted((r.data!.communities.communities as Array<{ members: Array<{ id: string }> }>).flatMap((c) => c.members.map((m) => m.id)));
+      const members = (r: GqlResponse) =>
+        sorted((r.data!.communities.communities as Array<{ members: Array<{ id: string }> }>).flatMap((c) => c.members.map((m) => m.id)));
       expect(full.errors).toEqual(control.errors);
       expect(members(full)).toEqual(members(control));
     },
@@ -712,7 +790,12 @@ const BATTERY: Entry[] = [
       expect(op3.score).toBe(v.sec ? 5 : 3);
     },
   },
-  { name: 'qLinkedOp2', query: `query qLinkedOp2($id: ID!) { linkedOperations(id: $id) { operation { id label } score shared { type entity { id } } } }`, variables: { id: OP2 }, notFoundUnless: 'conf' },
+  {
+    name: 'qLinkedOp2',
+    query: `query qLinkedOp2($id: ID!) { linkedOperations(id: $id) { operation { id label } score shared { type entity { id } } } }`,
+    variables: { id: OP2 },
+    notFoundUnless: 'conf',
+  },
   {
     name: 'qTimelineA',
     query: `query qTimelineA($id: ID!) { timeline(id: $id) { date kind linkType entity { id label } } }`,
@@ -736,8 +819,18 @@ const BATTERY: Entry[] = [
       expect(t.some((e) => e.entity?.id === OP1)).toBe(true);
     },
   },
-  { name: 'qTimelineH', query: `query qTimelineH($id: ID!) { timeline(id: $id) { date kind linkType entity { id } } }`, variables: { id: H }, notFoundUnless: 'conf' },
-  { name: 'qTimelineSz2', query: `query qTimelineSz2($id: ID!) { timeline(id: $id) { date kind linkType entity { id } } }`, variables: { id: SZ2 }, notFoundUnless: 'conf' },
+  {
+    name: 'qTimelineH',
+    query: `query qTimelineH($id: ID!) { timeline(id: $id) { date kind linkType entity { id } } }`,
+    variables: { id: H },
+    notFoundUnless: 'conf',
+  },
+  {
+    name: 'qTimelineSz2',
+    query: `query qTimelineSz2($id: ID!) { timeline(id: $id) { date kind linkType entity { id } } }`,
+    variables: { id: SZ2 },
+    notFoundUnless: 'conf',
+  },
   // ----- cross-border --------------------------------------------------------------------------
   {
     name: 'qCrossBorder',
@@ -749,7 +842,11 @@ const BATTERY: Entry[] = [
       es: crossBorder(countries: ["ES", "CO"], minCountries: 1) { countryLinks { countryA countryB links routeLegs } organisations { organisation { id } countries }
         bridges { person { id } countries groups { organisation { id } via countries } } } }`,
     check: ({ data }, v) => {
-      const countriesIn = (cb: { countryLinks: Array<{ countryA: string; countryB: string }>; organisations: Array<{ countries: string[] }>; bridges: Array<{ countries: string[]; groups: Array<{ countries: string[] }> }> }) =>
+      const countriesIn = (cb: {
+        countryLinks: Array<{ countryA: string; countryB: string }>;
+        organisations: Array<{ countries: string[] }>;
+        bridges: Array<{ countries: string[]; groups: Array<{ countries: string[] }> }>;
+      }) =>
         new Set([
           ...cb.countryLinks.flatMap((p) => [p.countryA, p.countryB]),
           ...cb.organisations.flatMap((o) => o.countries),
@@ -786,24 +883,64 @@ const BATTERY: Entry[] = [
   },
 ];
 
-
 /** Templates that take one entity id, for "a hidden id answers exactly like a missing one". */
 const ID_PROBES: Array<{ name: string; query: string; vars: (id: string) => Record<string, unknown> }> = [
   { name: 'probeEntity', query: 'query probeEntity($id: ID!) { entity(id: $id) { id type label sources { reportId } } }', vars: (id) => ({ id }) },
-  { name: 'probeNeighbourhood', query: 'query probeNeighbourhood($id: ID!) { neighbourhood(id: $id, depth: 2) { nodes { id } edges { id } truncated } }', vars: (id) => ({ id }) },
+  {
+    name: 'probeNeighbourhood',
+    query: 'query probeNeighbourhood($id: ID!) { neighbourhood(id: $id, depth: 2) { nodes { id } edges { id } truncated } }',
+    vars: (id) => ({ id }),
+  },
   { name: 'probeTimeline', query: 'query probeTimeline($id: ID!) { timeline(id: $id) { date kind entity { id } } }', vars: (id) => ({ id }) },
-  { name: 'probeLinkedOperations', query: 'query probeLinkedOperations($id: ID!) { linkedOperations(id: $id) { operation { id } score } }', vars: (id) => ({ id }) },
-  { name: 'probePathTo', query: 'query probePathTo($a: ID!, $b: ID!) { shortestPaths(from: $a, to: $b) { length nodes { id } } }', vars: (id) => ({ a: A, b: id }) },
-  { name: 'probePathFrom', query: 'query probePathFrom($a: ID!, $b: ID!) { shortestPaths(from: $a, to: $b, all: true) { length nodes { id } } }', vars: (id) => ({ a: id, b: C }) },
-  { name: 'probeConnecting', query: 'query probeConnecting($ids: [ID!]!) { connectingNetwork(ids: $ids) { nodes { id } edges { id } } }', vars: (id) => ({ ids: [B, id] }) },
-  { name: 'probeCentralityAround', query: 'query probeCentralityAround($s: AnalysisScope) { centrality(algorithm: DEGREE, scope: $s, top: 50) { entity { id } score } }', vars: (id) => ({ s: { around: id, depth: 3 } }) },
-  { name: 'probeCentralityIds', query: 'query probeCentralityIds($s: AnalysisScope) { centrality(algorithm: BETWEENNESS, scope: $s, top: 50) { entity { id } score } }', vars: (id) => ({ s: { ids: [id, A, B, C, D] } }) },
-  { name: 'probeCommunitiesIds', query: 'query probeCommunitiesIds($s: AnalysisScope) { communities(algorithm: CONNECTED_COMPONENTS, scope: $s) { communities { size members { id } } } }', vars: (id) => ({ s: { ids: [id, A, B, C, D] } }) },
+  {
+    name: 'probeLinkedOperations',
+    query: 'query probeLinkedOperations($id: ID!) { linkedOperations(id: $id) { operation { id } score } }',
+    vars: (id) => ({ id }),
+  },
+  {
+    name: 'probePathTo',
+    query: 'query probePathTo($a: ID!, $b: ID!) { shortestPaths(from: $a, to: $b) { length nodes { id } } }',
+    vars: (id) => ({ a: A, b: id }),
+  },
+  {
+    name: 'probePathFrom',
+    query: 'query probePathFrom($a: ID!, $b: ID!) { shortestPaths(from: $a, to: $b, all: true) { length nodes { id } } }',
+    vars: (id) => ({ a: id, b: C }),
+  },
+  {
+    name: 'probeConnecting',
+    query: 'query probeConnecting($ids: [ID!]!) { connectingNetwork(ids: $ids) { nodes { id } edges { id } } }',
+    vars: (id) => ({ ids: [B, id] }),
+  },
+  {
+    name: 'probeCentralityAround',
+    query: 'query probeCentralityAround($s: AnalysisScope) { centrality(algorithm: DEGREE, scope: $s, top: 50) { entity { id } score } }',
+    vars: (id) => ({ s: { around: id, depth: 3 } }),
+  },
+  {
+    name: 'probeCentralityIds',
+    query: 'query probeCentralityIds($s: AnalysisScope) { centrality(algorithm: BETWEENNESS, scope: $s, top: 50) { entity { id } score } }',
+    vars: (id) => ({ s: { ids: [id, A, B, C, D] } }),
+  },
+  {
+    name: 'probeCommunitiesIds',
+    query: 'query probeCommunitiesIds($s: AnalysisScope) { communities(algorithm: CONNECTED_COMPONENTS, scope: $s) { communities { size members { id } } } }',
+    vars: (id) => ({ s: { ids: [id, A, B, C, D] } }),
+  },
 ];
 const REPORT_PROBES: Array<{ name: string; query: string; vars: (id: string) => Record<string, unknown> }> = [
   { name: 'probeReport', query: 'query probeReport($id: ID!) { report(id: $id) { id title } }', vars: (id) => ({ id }) },
-  { name: 'probeCentralityReports', query: 'query probeCentralityReports($s: AnalysisScope) { centrality(algorithm: DEGREE, scope: $s, top: 50) { entity { id } score } }', vars: (id) => ({ s: { reports: [id] } }) },
-  { name: 'probeCommunitiesReports', query: 'query probeCommunitiesReports($s: AnalysisScope) { communities(algorithm: CONNECTED_COMPONENTS, scope: $s) { modularity communities { size members { id } } } }', vars: (id) => ({ s: { reports: [id] } }) },
+  {
+    name: 'probeCentralityReports',
+    query: 'query probeCentralityReports($s: AnalysisScope) { centrality(algorithm: DEGREE, scope: $s, top: 50) { entity { id } score } }',
+    vars: (id) => ({ s: { reports: [id] } }),
+  },
+  {
+    name: 'probeCommunitiesReports',
+    query:
+      'query probeCommunitiesReports($s: AnalysisScope) { communities(algorithm: CONNECTED_COMPONENTS, scope: $s) { modularity communities { size members { id } } } }',
+    vars: (id) => ({ s: { reports: [id] } }),
+  },
 ];
 const HIDDEN_IDS: Record<string, string[]> = { [CONF]: CONF_NODES, [SEC]: SEC_NODES };
 
@@ -820,7 +957,10 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
   /** Every request the users made, for the audit check. */
   const made: Array<{ subject: string; operationName: string; outcome: string; mustReturn?: string[] }> = [];
 
-  const as = (bearer: string): Call => (query, variables) => server.gql(query, variables, bearer);
+  const as =
+    (bearer: string): Call =>
+    (query, variables) =>
+      server.gql(query, variables, bearer);
   const setKey = (reports: string[]) => sorted(reports).join('+');
 
   async function load(reports: string[]) {
@@ -862,30 +1002,41 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
     const v = view(u);
     const hiddenReports = REPORT_ORDER.filter((r) => !USERS[u].sees.includes(r));
 
-    it.each(BATTERY.map((e) => [e.name, e] as const))('%s: no hidden data, same answer as without the hidden reports, visible data present', async (_name, e) => {
-      const res = await runEntry(as(tokens[u]), e);
-      const hiddenTarget = e.notFoundUnless && !v[e.notFoundUnless];
-      made.push({ subject: u, operationName: e.name, outcome: hiddenTarget ? 'error:NOT_FOUND' : 'ok', mustReturn: e.name === 'qEntityA' ? [A] : e.name === 'qHiddenEntities' && v.conf ? [H] : undefined });
+    it.each(BATTERY.map((e) => [e.name, e] as const))(
+      '%s: no hidden data, same answer as without the hidden reports, visible data present',
+      async (_name, e) => {
+        const res = await runEntry(as(tokens[u]), e);
+        const hiddenTarget = e.notFoundUnless && !v[e.notFoundUnless];
+        made.push({
+          subject: u,
+          operationName: e.name,
+          outcome: hiddenTarget ? 'error:NOT_FOUND' : 'ok',
+          mustReturn: e.name === 'qEntityA' ? [A] : e.name === 'qHiddenEntities' && v.conf ? [H] : undefined,
+        });
 
-      // 1. nothing of a hidden report anywhere (cursors decoded)
-      expect(leaks(res, hiddenReports, e.query + JSON.stringify(e.variables ?? {}))).toEqual([]);
+        // 1. nothing of a hidden report anywhere (cursors decoded)
+        expect(leaks(res, hiddenReports, e.query + JSON.stringify(e.variables ?? {}))).toEqual([]);
 
-      // 2. errors: none, or NOT_FOUND exactly like a missing id
-      if (hiddenTarget) {
-        expect(res.errors?.map((x) => x.extensions?.code)).toEqual(['NOT_FOUND']);
-        expect(res.data ?? null).toBeNull();
-      } else {
-        expect(res.errors).toBeUndefined();
-      }
+        // 2. errors: none, or NOT_FOUND exactly like a missing id
+        if (hiddenTarget) {
+          expect(res.errors?.map((x) => x.extensions?.code)).toEqual(['NOT_FOUND']);
+          expect(res.data ?? null).toBeNull();
+        } else {
+          expect(res.errors).toBeUndefined();
+        }
 
-      // 3. the same answer as on a database that holds only the reports this user may see
-      const ctrl = control.get(setKey(USERS[u].sees))!.get(e.name)!;
-      if (e.compare) e.compare(res, ctrl);
-      else expect(canonical({ status: res.status, data: res.data, errors: res.errors })).toEqual(canonical({ status: ctrl.status, data: ctrl.data, errors: ctrl.errors }));
+        // 3. the same answer as on a database that holds only the reports this user may see
+        const ctrl = control.get(setKey(USERS[u].sees))!.get(e.name)!;
+        if (e.compare) e.compare(res, ctrl);
+        else
+          expect(canonical({ status: res.status, data: res.data, errors: res.errors })).toEqual(
+            canonical({ status: ctrl.status, data: ctrl.data, errors: ctrl.errors }),
+          );
 
-      // 4. what this user may see is there
-      if (e.check && !hiddenTarget) e.check(res, v);
-    });
+        // 4. what this user may see is there
+        if (e.check && !hiddenTarget) e.check(res, v);
+      },
+    );
   });
 
   describe('a hidden id answers exactly like a missing one (same JSON, same error)', () => {
@@ -938,7 +1089,13 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
 
     it('a forged, expired, wrongly signed or claim-less token → 401 UNAUTHENTICATED', async () => {
       const good = tokens.u_low;
-      const wrongKey = await mintToken('another-secret-that-is-long-enough-0123456789', { sub: 'x', roles: ['analyst'], agency: 'IT-PS', country: 'IT', clearance: 'SECRET' });
+      const wrongKey = await mintToken('another-secret-that-is-long-enough-0123456789', {
+        sub: 'x',
+        roles: ['analyst'],
+        agency: 'IT-PS',
+        country: 'IT',
+        clearance: 'SECRET',
+      });
       const key = new TextEncoder().encode(DEV_JWT_SECRET);
       const expired = await new SignJWT({ roles: ['analyst'], agency: 'IT-PS', country: 'IT', clearance: 'SECRET' })
         .setProtectedHeader({ alg: 'HS256' })
@@ -946,8 +1103,16 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
         .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
         .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
         .sign(key);
-      const noClearance = await new SignJWT({ roles: ['analyst'], agency: 'IT-PS', country: 'IT' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setExpirationTime('1h').sign(key);
-      const badClearance = await new SignJWT({ roles: ['analyst'], agency: 'IT-PS', country: 'IT', clearance: 'COSMIC' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setExpirationTime('1h').sign(key);
+      const noClearance = await new SignJWT({ roles: ['analyst'], agency: 'IT-PS', country: 'IT' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('x')
+        .setExpirationTime('1h')
+        .sign(key);
+      const badClearance = await new SignJWT({ roles: ['analyst'], agency: 'IT-PS', country: 'IT', clearance: 'COSMIC' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('x')
+        .setExpirationTime('1h')
+        .sign(key);
       const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', roles: ['admin'], agency: 'A', country: 'IT', clearance: 'SECRET' })).toString('base64url')}.`;
       for (const bad of [forgeSignature(good), wrongKey, expired, noClearance, badClearance, unsigned, 'not-a-jwt']) {
         const res = await server.gql('query badToken { persons { totalCount } }', undefined, bad);
@@ -965,7 +1130,11 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
     });
 
     it('an analyst calling importReport → FORBIDDEN, nothing written', async () => {
-      const doc = { report: { id: 'SECTEST-BY-ANALYST', title: 't', date: '2024-01-01', agency: 'IT-PS', classification: 'UNCLASSIFIED' }, entities: [{ ref: 'x', type: 'Person', name: 'Written By Analyst' }], links: [] };
+      const doc = {
+        report: { id: 'SECTEST-BY-ANALYST', title: 't', date: '2024-01-01', agency: 'IT-PS', classification: 'UNCLASSIFIED' },
+        entities: [{ ref: 'x', type: 'Person', name: 'Written By Analyst' }],
+        links: [],
+      };
       const res = await as(tokens.u_it)('mutation analystImport($r: ReportInput!) { importReport(report: $r) { reportId } }', { r: doc });
       made.push({ subject: 'u_it', operationName: 'analystImport', outcome: 'error:FORBIDDEN' });
       expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
@@ -986,16 +1155,29 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
     });
 
     it('a loader imports (and learns nothing it could not read from the answer but its own ids)', async () => {
-      const doc = { report: { id: 'SECTEST-LOADER-0001', title: 'loader test', date: '2024-01-02', agency: 'IT-PS', classification: 'UNCLASSIFIED' }, entities: [{ ref: 'z', type: 'Person', name: 'Zeta Loaderson' }], links: [] };
-      const res = await as(tokens.loader)('mutation loaderImport($r: ReportInput!) { importReport(report: $r) { reportId entities { ref id } nodes { created } } }', { r: doc });
+      const doc = {
+        report: { id: 'SECTEST-LOADER-0001', title: 'loader test', date: '2024-01-02', agency: 'IT-PS', classification: 'UNCLASSIFIED' },
+        entities: [{ ref: 'z', type: 'Person', name: 'Zeta Loaderson' }],
+        links: [],
+      };
+      const res = await as(tokens.loader)(
+        'mutation loaderImport($r: ReportInput!) { importReport(report: $r) { reportId entities { ref id } nodes { created } } }',
+        { r: doc },
+      );
       made.push({ subject: 'u_loader', operationName: 'loaderImport', outcome: 'ok' });
       expect(res.errors).toBeUndefined();
       expect(res.data!.importReport).toEqual({ reportId: 'SECTEST-LOADER-0001', entities: [{ ref: 'z', id: ZETA }], nodes: { created: 1 } });
     });
 
     it('auditLog and auditChain are FORBIDDEN to analysts and loaders', async () => {
-      for (const [subject, bearer] of [['u_all', tokens.u_all], ['u_loader', tokens.loader]] as const) {
-        for (const q of ['query nonAdminAuditLog { auditLog { totalCount edges { node { subject } } } }', 'query nonAdminAuditChain { auditChain { intact } }']) {
+      for (const [subject, bearer] of [
+        ['u_all', tokens.u_all],
+        ['u_loader', tokens.loader],
+      ] as const) {
+        for (const q of [
+          'query nonAdminAuditLog { auditLog { totalCount edges { node { subject } } } }',
+          'query nonAdminAuditChain { auditChain { intact } }',
+        ]) {
           const res = await as(bearer)(q);
           made.push({ subject, operationName: q.split(' ')[1], outcome: 'error:FORBIDDEN' });
           expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
@@ -1077,7 +1259,21 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
   });
 
   describe('audit trail', () => {
-    type AuditRow = { seq: number; subject: string; agency: string; country: string; roles: string[]; operationName: string | null; operationType: string | null; returnedIds: string[]; changedIds: string[]; outcome: string; variables: string; hash: string; prevHash: string };
+    type AuditRow = {
+      seq: number;
+      subject: string;
+      agency: string;
+      country: string;
+      roles: string[];
+      operationName: string | null;
+      operationType: string | null;
+      returnedIds: string[];
+      changedIds: string[];
+      outcome: string;
+      variables: string;
+      hash: string;
+      prevHash: string;
+    };
     async function entriesOf(subject: string): Promise<AuditRow[]> {
       const out: AuditRow[] = [];
       let after: string | null = null;
@@ -1159,7 +1355,10 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
       let detail = '';
       if (!baseline.intact) {
         // show the entry the verification trips on
-        const rows = await server.db.read<Record<string, unknown>>('MATCH (a:AuditEntry {seq: $seq}) RETURN a.seq AS seq, toString(a.at) AS at, a.operationName AS op', { seq: baseline.brokenAt });
+        const rows = await server.db.read<Record<string, unknown>>(
+          'MATCH (a:AuditEntry {seq: $seq}) RETURN a.seq AS seq, toString(a.at) AS at, a.operationName AS op',
+          { seq: baseline.brokenAt },
+        );
         detail = JSON.stringify(rows);
       }
       expect({ ...chain.data!.auditChain, detail }).toEqual({ entries: expect.any(Number), intact: true, brokenAt: null, detail: '' });

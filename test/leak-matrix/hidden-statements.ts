@@ -1,6 +1,6 @@
-import { ReportImporter } from '../src/import/importer';
-import { entityIdOf } from './support/fixtures';
-import { GqlResponse, resetDatabase, startServer, TestServer, token } from './support/harness';
+import { ReportImporter } from '../../src/import/importer';
+import { entityIdOf } from '../support/fixtures';
+import { GqlResponse, resetDatabase, startServer, TestServer, token } from '../support/harness';
 
 /**
  * Nothing hidden shapes an answer (issue 8, leak matrix additions). A SECRET report restates the
@@ -12,7 +12,16 @@ import { GqlResponse, resetDatabase, startServer, TestServer, token } from './su
  */
 
 const VISIBLE = {
-  report: { id: 'LEAK-VISIBLE', title: 'visible', date: '2024-01-10', agency: 'ME-UP', classification: 'UNCLASSIFIED', releasableTo: [], sourceReliability: 'B', informationAccuracy: 2 },
+  report: {
+    id: 'LEAK-VISIBLE',
+    title: 'visible',
+    date: '2024-01-10',
+    agency: 'ME-UP',
+    classification: 'UNCLASSIFIED',
+    releasableTo: [],
+    sourceReliability: 'B',
+    informationAccuracy: 2,
+  },
   entities: [
     { ref: 'a', type: 'Person', name: 'Mirko Brkić', nationalities: ['ME'] },
     { ref: 'b', type: 'Person', name: 'Nada Brkić', nationalities: ['ME'] },
@@ -32,7 +41,16 @@ const LOVCEN = entityIdOf(VISIBLE.entities[3]);
 const TARA = entityIdOf(VISIBLE.entities[4]);
 
 const HIDDEN = {
-  report: { id: 'LEAK-HIDDEN', title: 'hidden', date: '2024-02-10', agency: 'ES-PN', classification: 'SECRET', releasableTo: ['ES-PN'], sourceReliability: 'A', informationAccuracy: 1 },
+  report: {
+    id: 'LEAK-HIDDEN',
+    title: 'hidden',
+    date: '2024-02-10',
+    agency: 'ES-PN',
+    classification: 'SECRET',
+    releasableTo: ['ES-PN'],
+    sourceReliability: 'A',
+    informationAccuracy: 1,
+  },
   entities: [
     // restatements by id: a better graded name that would sort first, another country and kind
     { ref: 'a', type: 'Person', id: MIRKO, name: 'Aaron Secretname', aliases: ['Zloto'], nationalities: ['CO'] },
@@ -50,15 +68,33 @@ const HIDDEN = {
 };
 
 const QUERIES: Array<[string, string, Record<string, unknown>?]> = [
-  ['entities', `{ m: entity(id: "${MIRKO}") { id label sources { reportId } ... on Person { name aliases nationalities memberships { entity { id label } } associates { weight entity { id } } } }
-      g: entity(id: "${LOVCEN}") { id label ... on Organisation { name kind country members { entity { id } } } } }`],
+  [
+    'entities',
+    `{ m: entity(id: "${MIRKO}") { id label sources { reportId } ... on Person { name aliases nationalities memberships { entity { id label } } associates { weight entity { id } } } }
+      g: entity(id: "${LOVCEN}") { id label ... on Organisation { name kind country members { entity { id } } } } }`,
+  ],
   ['persons', '{ persons(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id label } } } }'],
-  ['personsByName', '{ a: persons(name: "aaron") { totalCount } b: persons(name: "brkic") { totalCount edges { node { id } } } co: persons(nationality: "CO") { totalCount } }'],
+  [
+    'personsByName',
+    '{ a: persons(name: "aaron") { totalCount } b: persons(name: "brkic") { totalCount edges { node { id } } } co: persons(nationality: "CO") { totalCount } }',
+  ],
   ['searchBrkic', '{ search(text: "brkic", first: 5) { totalCount edges { cursor node { id label } } } }'],
-  ['searchRestated', '{ visible: search(text: "lovcen") { totalCount edges { node { id label } } } hidden: search(text: "aardvark") { totalCount } alias: search(text: "zloto") { totalCount } }'],
-  ['crossBorder', '{ crossBorder(top: 20) { countryLinks { countryA countryB links } organisations { organisation { id label } countries } bridges { person { id label } countries groups { organisation { id } via } } } }'],
-  ['neighbourhood', `{ neighbourhood(id: "${MIRKO}", depth: 2) { nodes { id label properties } edges { id type source target properties sources { reportId } } } }`],
-  ['analysis', '{ c: centrality(algorithm: DEGREE, top: 10) { entity { id } score } k: communities(algorithm: LOUVAIN, seed: 1) { modularity communities { size members { id } } } }'],
+  [
+    'searchRestated',
+    '{ visible: search(text: "lovcen") { totalCount edges { node { id label } } } hidden: search(text: "aardvark") { totalCount } alias: search(text: "zloto") { totalCount } }',
+  ],
+  [
+    'crossBorder',
+    '{ crossBorder(top: 20) { countryLinks { countryA countryB links } organisations { organisation { id label } countries } bridges { person { id label } countries groups { organisation { id } via } } } }',
+  ],
+  [
+    'neighbourhood',
+    `{ neighbourhood(id: "${MIRKO}", depth: 2) { nodes { id label properties } edges { id type source target properties sources { reportId } } } }`,
+  ],
+  [
+    'analysis',
+    '{ c: centrality(algorithm: DEGREE, top: 10) { entity { id } score } k: communities(algorithm: LOUVAIN, seed: 1) { modularity communities { size members { id } } } }',
+  ],
 ];
 
 describe('nothing hidden shapes an answer: differential check against a database without the hidden report', () => {
@@ -78,13 +114,20 @@ describe('nothing hidden shapes an answer: differential check against a database
     ],
     links: [{ type: 'ASSOCIATE_OF', from: 'x', to: 'm' }],
   };
-  const IMPORT = 'mutation { importReport(report: $r) { nodes { created updated unchanged } links { created updated unchanged } entities { ref id } } }'.replace('mutation {', 'mutation ($r: ReportInput!) {');
+  const IMPORT =
+    'mutation { importReport(report: $r) { nodes { created updated unchanged } links { created updated unchanged } entities { ref id } } }'.replace(
+      'mutation {',
+      'mutation ($r: ReportInput!) {',
+    );
 
   async function answers(into: Map<string, GqlResponse>) {
     for (const [name, query] of QUERIES) into.set(name, await server.gql(query, undefined, reader));
     // page 2 through the first page's cursor
     const cursor = into.get('persons')!.data!.persons.pageInfo.endCursor;
-    into.set('persons2', await server.gql('query ($a: String) { persons(first: 2, after: $a) { totalCount edges { cursor node { id } } } }', { a: cursor }, reader));
+    into.set(
+      'persons2',
+      await server.gql('query ($a: String) { persons(first: 2, after: $a) { totalCount edges { cursor node { id } } } }', { a: cursor }, reader),
+    );
     into.set('import', await server.gql(IMPORT, { r: LOADER_DOC }, loader));
   }
 
