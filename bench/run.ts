@@ -37,7 +37,12 @@ function option(name: string, env: string, fallback: number): number {
 function listOption(name: string, env: string): string[] | undefined {
   const at = process.argv.indexOf(`--${name}`);
   const raw = at >= 0 ? process.argv[at + 1] : process.env[env];
-  return raw === undefined ? undefined : raw.split(',').map((x) => x.trim().toUpperCase()).filter(Boolean);
+  return raw === undefined
+    ? undefined
+    : raw
+        .split(',')
+        .map((x) => x.trim().toUpperCase())
+        .filter(Boolean);
 }
 
 async function main() {
@@ -65,7 +70,9 @@ async function main() {
   try {
     await bootstrapDatabase(db);
     say(`# Benchmark: ${persons.toLocaleString('en')} persons in ${reports} reports, ${os.cpus().length} cores, Node ${process.version}`);
-    say(`Neo4j: ${connection.uri}${connection.embedded ? ` (embedded, heap ${config.neo4j.embeddedHeapMb} MiB, page cache ${config.neo4j.embeddedPageCacheMb} MiB)` : ''}`);
+    say(
+      `Neo4j: ${connection.uri}${connection.embedded ? ` (embedded, heap ${config.neo4j.embeddedHeapMb} MiB, page cache ${config.neo4j.embeddedPageCacheMb} MiB)` : ''}`,
+    );
 
     // --- import -----------------------------------------------------------------------------
     // Warm-up: a small report first, committed, so that query plans and statistics are no longer
@@ -82,7 +89,9 @@ async function main() {
       process.stderr.write(`  report ${r + 1}/${reports}: ${outcome.nodes.created} nodes, ${outcome.links.created} links created\n`);
     }
     const importSeconds = (Date.now() - t0) / 1000;
-    say(`\nImport: ${records.toLocaleString('en')} records (entities + links) in ${importSeconds.toFixed(1)} s = ${Math.round(records / importSeconds).toLocaleString('en')} records/s (validation, identity, one transaction per report)`);
+    say(
+      `\nImport: ${records.toLocaleString('en')} records (entities + links) in ${importSeconds.toFixed(1)} s = ${Math.round(records / importSeconds).toLocaleString('en')} records/s (validation, identity, one transaction per report)`,
+    );
 
     // --- analysis -----------------------------------------------------------------------------
     const auth = visibilityOf({ subject: 'bench', roles: ['analyst'], agency: 'BENCH', country: 'NL', clearance: 'SECRET' });
@@ -98,7 +107,9 @@ async function main() {
     await analysis.readScopeGraph(auth, scope); // warm-up (query plans, page cache)
     const baseline = await time(() => analysis.readScopeGraph(auth, scope));
     const graph = await analysis.readScopeGraph(auth, scope);
-    say(`\nBaseline: reading the visible scope subgraph (${graph.nodes.length.toLocaleString('en')} nodes, ${graph.edges.length.toLocaleString('en')} links) = ${(baseline / 1000).toFixed(2)} s`);
+    say(
+      `\nBaseline: reading the visible scope subgraph (${graph.nodes.length.toLocaleString('en')} nodes, ${graph.edges.length.toLocaleString('en')} links) = ${(baseline / 1000).toFixed(2)} s`,
+    );
     say('\n| operation | seconds | × baseline |');
     say('|---|---:|---:|');
     const row = (name: string, ms: number) => say(`| ${name} | ${(ms / 1000).toFixed(2)} | ${(ms / baseline).toFixed(2)} |`);
@@ -122,7 +133,9 @@ async function main() {
       for (const call of calls) times.push(await time(call));
       const sorted = [...times].sort((a, b) => a - b);
       const p50 = sorted[Math.floor((sorted.length - 1) / 2)];
-      say(`| ${name} (${calls.length} calls): mean / p50 | ${(times.reduce((a, b) => a + b, 0) / times.length / 1000).toFixed(3)} / ${(p50 / 1000).toFixed(3)} | ${(p50 / baseline).toFixed(3)} (p50) |`);
+      say(
+        `| ${name} (${calls.length} calls): mean / p50 | ${(times.reduce((a, b) => a + b, 0) / times.length / 1000).toFixed(3)} / ${(p50 / 1000).toFixed(3)} | ${(p50 / baseline).toFixed(3)} (p50) |`,
+      );
     };
     // Interactive queries first: they take seconds even at a million persons, while a full
     // betweenness there takes many minutes (and a run that is stopped keeps what it printed).
@@ -155,7 +168,8 @@ async function main() {
       coldAndWarm(`centrality ${algorithm}${algorithm === 'BETWEENNESS' || algorithm === 'CLOSENESS' ? ' (500 sampled pivots)' : ''}`, () =>
         analysis.centrality(auth, algorithm, scope, 10),
       );
-    const communities = (algorithm: 'LOUVAIN' | 'CONNECTED_COMPONENTS') => () => coldAndWarm(`communities ${algorithm}`, () => analysis.communities(auth, algorithm, scope));
+    const communities = (algorithm: 'LOUVAIN' | 'CONNECTED_COMPONENTS') => () =>
+      coldAndWarm(`communities ${algorithm}`, () => analysis.communities(auth, algorithm, scope));
     // PageRank and Louvain first (the goals name them), the slow sampled ones last.
     const analyses: Record<string, () => Promise<void>> = {
       PAGERANK: centrality('PAGERANK'),
@@ -182,7 +196,11 @@ async function warmUp(db: Awaited<ReturnType<typeof openDatabase>>['db']) {
   const entities = Array.from({ length: 2000 }, (_, i) => ({ ref: `w${i}`, type: 'Person' as const, id: `warmup:p${i}`, name: `Warm-up ${i}` }));
   const links = entities.slice(1).map((e, i) => ({ type: 'ASSOCIATE_OF' as const, from: e.ref, to: `w${i}` }));
   const started = Date.now();
-  await new ReportImporter(db).import({ report: { id: 'BENCH-WARMUP', title: 'warm-up', date: '2024-01-01', agency: 'BENCH', classification: 'RESTRICTED' }, entities, links });
+  await new ReportImporter(db).import({
+    report: { id: 'BENCH-WARMUP', title: 'warm-up', date: '2024-01-01', agency: 'BENCH', classification: 'RESTRICTED' },
+    entities,
+    links,
+  });
   await db.write('CALL db.prepareForReplanning()');
   process.stderr.write(`  warm-up import: ${Date.now() - started} ms\n`);
 }
