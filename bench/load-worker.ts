@@ -16,7 +16,7 @@ export type Job =
       user: string;
       password: string;
       database: string;
-      /** One list of read queries per request, replayed in order, each in its own read transaction (as `Database.read` runs them). */
+      /** One list of read queries per request, replayed in order, each as an auto-commit read (as `Database.read` runs them). */
       requests: Array<Array<{ cypher: string; params: Record<string, unknown> }>>;
       concurrency: number;
       durationMs: number;
@@ -65,7 +65,8 @@ async function run(job: Exclude<Job, { kind: 'stop' }>): Promise<JobResult> {
             for (const q of queries) {
               const session = driver.session({ database: job.database, defaultAccessMode: neo4j.session.READ });
               try {
-                await session.executeRead((tx) => tx.run(q.cypher, q.params).then((r) => r.records.map((rec) => rec.toObject())));
+                // an auto-commit read, as `Database.read` runs it
+                (await session.run(q.cypher, q.params)).records.map((rec) => rec.toObject());
               } finally {
                 await session.close();
               }

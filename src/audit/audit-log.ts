@@ -150,12 +150,19 @@ interface Pending {
  *   queue in batches, one transaction and ONE lock of the `AuditHead` node per batch (not per
  *   request). The head lock also serialises the batches of several API replicas, so they share
  *   one chain. A request is answered only after its entry has committed.
+ * - **One statement per batch.** The batch's markings are read before its transaction (they only
+ *   read reports), and the writer remembers the head it last wrote: the batch is chained onto it
+ *   and written by one statement that locks the head and writes only if the head is still that one.
+ *   When another replica (or an import's own transaction) moved the head meanwhile, the statement
+ *   writes nothing and the batch is re-chained onto the head read under the lock.
  * - **Clearance.** Every entry records the marking of what it touched; `list` shows an entry's
  *   ids, variables and operation name only to readers whose need-to-know covers that marking.
  */
 export class AuditLog {
   private queue: Pending[] = [];
   private flushing = false;
+  /** The head this writer last committed (a guess: the append statement checks it under the lock). */
+  private lastHead?: { seq: number; hash: string };
   /** Batches written and entries in them, for tests and the benchmark. */
   readonly stats = { batches: 0, entries: 0 };
 
@@ -196,7 +203,9 @@ export class AuditLog {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
         try {
-          const head = await this.db.writeTransaction((tx) => this.appendBatch(tx, batch));
+          const markings = await this.markingsOf((q, params) => this.db.read(q, params), batch);
+          const head = await this.db.writeTransaction((tx) => this.appendBatch(tx, batch, markings));
+          this.lastHead = head;
           this.stats.batches += 1;
           this.stats.entries += batch.length;
           await this.anchorHead(head);
@@ -222,11 +231,14 @@ export class AuditLog {
     marking?: AuditMarking,
     caller?: VisibilityParams,
   ): Promise<{ seq: number; hash: string }> {
-    return this.appendBatch(tx, [{ record, marking, caller }]);
+    const items = [{ record, marking, caller }];
+    // inside the transaction: the marking sees what the import itself just wrote
+    return this.appendBatch(tx, items, await this.markingsOf((q, params) => this.db.runIn(tx, q, params), items));
   }
 
   /** Writes a signed checkpoint of the head outside the database; failures are logged, not thrown. */
   async anchorHead(head: { seq: number; hash: string }): Promise<void> {
+    this.lastHead = head;
     try {
       await this.anchor.checkpoint(head.seq, head.hash);
     } catch (err) {
@@ -234,10 +246,26 @@ export class AuditLog {
     }
   }
 
-  private async appendBatch(tx: ManagedTransaction, items: Array<Pick<Pending, 'record' | 'caller' | 'marking'>>): Promise<{ seq: number; hash: string }> {
-    const markings = await this.markingsOf(tx, items);
-    // The head's write lock is taken only now, after the marking read, and held until commit.
+  /**
+   * Chains the batch onto the head this writer expects and writes it with one statement that locks
+   * the head and checks it; if the head moved (another replica, or an import's transaction), the
+   * batch is re-chained onto the head read under the lock, still in this transaction.
+   */
+  private async appendBatch(tx: ManagedTransaction, items: Array<Pick<Pending, 'record'>>, markings: AuditMarking[]): Promise<{ seq: number; hash: string }> {
+    if (this.lastHead) {
+      const chained = this.chain(this.lastHead, items, markings);
+      const [row] = await this.db.runIn<{ written: number }>(tx, cypher('audit-append-at'), { expected: this.lastHead, ...chained });
+      if (row?.written === items.length) return chained.head;
+    }
+    // The head's write lock is taken here and held until commit.
     const [head] = await this.db.runIn<{ seq: number; hash: string }>(tx, cypher('audit-lock-head'), { genesis: GENESIS_HASH });
+    const chained = this.chain(head, items, markings);
+    await this.db.runIn(tx, cypher('audit-append'), chained);
+    return chained.head;
+  }
+
+  /** The stored form of a batch chained onto `head`: each entry's MAC covers the previous hash. */
+  private chain(head: { seq: number; hash: string }, items: Array<Pick<Pending, 'record'>>, markings: AuditMarking[]) {
     let seq = head.seq;
     let prev = head.hash;
     const batch = head.seq + 1; // the batch's first sequence number, stored on each entry (not signed: bookkeeping)
@@ -249,12 +277,14 @@ export class AuditLog {
       prev = hash;
       return stored;
     });
-    await this.db.runIn(tx, cypher('audit-append'), { entries, seq, hash: prev });
-    return { seq, hash: prev };
+    return { entries, seq, hash: prev, head: { seq, hash: prev } };
   }
 
   /** One read for the whole batch: the reports behind every id each entry mentions. */
-  private async markingsOf(tx: ManagedTransaction, items: Array<Pick<Pending, 'record' | 'caller' | 'marking'>>): Promise<AuditMarking[]> {
+  private async markingsOf(
+    run: <T>(query: string, params: Record<string, unknown>) => Promise<T[]>,
+    items: Array<Pick<Pending, 'record' | 'caller' | 'marking'>>,
+  ): Promise<AuditMarking[]> {
     const rows = items.flatMap((item, i) =>
       item.marking
         ? []
@@ -268,7 +298,7 @@ export class AuditLog {
     );
     const found = new Map<number, { level: number; releasability: string[]; resolved: string[] }>();
     if (rows.length > 0) {
-      const result = await this.db.runIn<{ i: number; level: number; releasability: string[][]; resolved: string[] }>(tx, cypher('audit-marking'), { rows });
+      const result = await run<{ i: number; level: number; releasability: string[][]; resolved: string[] }>(cypher('audit-marking'), { rows });
       for (const r of result) found.set(r.i, { ...r, releasability: r.releasability.map((set) => [...new Set(set)].sort().join('|')) });
     }
     return items.map((item, i) => {

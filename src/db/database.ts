@@ -7,6 +7,8 @@ import { toParams, toPlain } from './values';
 const SLOW_QUERY_MS = Number(process.env.SLOW_QUERY_MS ?? 2000);
 
 const PROBE_TIMEOUT_MS = 2000;
+/** Attempts of an auto-commit read that meets a transient error (a read has no effect to repeat). */
+const READ_ATTEMPTS = 3;
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -106,12 +108,35 @@ export class Database {
     }
   }
 
+  /**
+   * One read statement in an auto-commit transaction: one network write (RUN and PULL together)
+   * where a managed transaction needs three (BEGIN, RUN and PULL, COMMIT). On these 2-core machines
+   * each socket write is a measurable share of a short request. A read changes nothing, so a
+   * transient failure is simply run again, as a managed transaction would.
+   */
   async read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
-    return this.run<T>('READ', cypher, params);
+    return this.guard(async () => {
+      for (let attempt = 1; ; attempt++) {
+        const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+        try {
+          this.queryCount += 1;
+          const started = Date.now();
+          const result = await session.run(cypher, toParams(params), { timeout: this.options.queryTimeoutMs });
+          this.logIfSlow(started, cypher);
+          return result.records.map((record) => toPlain(record.toObject()) as T);
+        } catch (err) {
+          if (attempt >= READ_ATTEMPTS || isUnavailable(err) || !neo4j.isRetryableError(err)) throw err;
+          await new Promise((r) => setTimeout(r, 20 * attempt * Math.random()));
+        } finally {
+          await session.close();
+        }
+      }
+    });
   }
 
+  /** One write statement in a managed transaction (retried by the driver on transient errors). */
   async write<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
-    return this.run<T>('WRITE', cypher, params);
+    return this.writeTransaction((tx) => this.runIn<T>(tx, cypher, params));
   }
 
   /** Runs `work` in one write transaction (all or nothing); `tx.run` results are not converted. */
@@ -131,25 +156,13 @@ export class Database {
     this.queryCount += 1;
     const started = Date.now();
     const result = await tx.run(cypher, toParams(params));
-    const ms = Date.now() - started;
-    if (ms >= SLOW_QUERY_MS) logger.warn({ ms, query: cypher.slice(0, 200) }, 'slow query');
+    this.logIfSlow(started, cypher);
     return result.records.map((record) => toPlain(record.toObject()) as T);
   }
 
-  private async run<T>(mode: 'READ' | 'WRITE', cypher: string, params: Params): Promise<T[]> {
-    return this.guard(async () => {
-      const session = this.driver.session({
-        database: this.options.database,
-        defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-      });
-      try {
-        const work = (tx: ManagedTransaction) => this.runIn<T>(tx, cypher, params);
-        const config = { timeout: this.options.queryTimeoutMs };
-        return await (mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config));
-      } finally {
-        await session.close();
-      }
-    });
+  private logIfSlow(started: number, cypher: string) {
+    const ms = Date.now() - started;
+    if (ms >= SLOW_QUERY_MS) logger.warn({ ms, query: cypher.slice(0, 200) }, 'slow query');
   }
 
   private async guard<T>(work: () => Promise<T>): Promise<T> {
