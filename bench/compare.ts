@@ -98,7 +98,6 @@ function note(line: string) {
   process.stderr.write(`  ${line}\n`);
 }
 
-
 /** The names of the cypher/ files, so that recorded queries can be shown by name. */
 function cypherNames(): Map<string, string> {
   const names = new Map<string, string>();
@@ -130,7 +129,9 @@ async function rawImport(db: Database, docs: ReturnType<typeof syntheticReports>
   }
   const started = performance.now();
   for (let i = 0; i < rows.length; i += RAW_BATCH) {
-    await db.write('UNWIND $rows AS r MERGE (p:RawBenchPerson {id: r.id}) SET p.name = r.name, p.nationalities = r.nationalities, p.report = r.report', { rows: rows.slice(i, i + RAW_BATCH) });
+    await db.write('UNWIND $rows AS r MERGE (p:RawBenchPerson {id: r.id}) SET p.name = r.name, p.nationalities = r.nationalities, p.report = r.report', {
+      rows: rows.slice(i, i + RAW_BATCH),
+    });
   }
   for (let i = 0; i < links.length; i += RAW_BATCH) {
     await db.write(
@@ -184,7 +185,11 @@ async function main() {
     note(`demo seed: ${seeded} reports (${((Date.now() - started) / 1000).toFixed(0)} s since start)`);
     const importer = new ReportImporter(db);
     // Warm-up of both import paths (plans, statistics, a brand-new store's first big transactions).
-    const warm = syntheticReports(1000, 1).map((d) => ({ ...d, report: { ...d.report, id: 'BENCH-WARMUP' }, entities: d.entities.map((e) => ({ ...e, id: `warm:${e.id as string}` })) }));
+    const warm = syntheticReports(1000, 1).map((d) => ({
+      ...d,
+      report: { ...d.report, id: 'BENCH-WARMUP' },
+      entities: d.entities.map((e) => ({ ...e, id: `warm:${e.id as string}` })),
+    }));
     await importer.import(warm[0]);
     await db.write('CREATE CONSTRAINT raw_bench_person IF NOT EXISTS FOR (p:RawBenchPerson) REQUIRE p.id IS UNIQUE');
     await rawImport(db, warm, 'warm:');
@@ -220,7 +225,13 @@ async function main() {
       await peerApollo.stop();
       await new Promise((r) => peerServer.close(r));
     });
-    const bearer = await mintToken(config.auth.jwtSecret ?? DEV_JWT_SECRET, { sub: 'bench', roles: ['analyst'], agency: 'EUROPOL', country: 'NL', clearance: 'SECRET' });
+    const bearer = await mintToken(config.auth.jwtSecret ?? DEV_JWT_SECRET, {
+      sub: 'bench',
+      roles: ['analyst'],
+      agency: 'EUROPOL',
+      country: 'NL',
+      clearance: 'SECRET',
+    });
     const ourUrl = `http://127.0.0.1:${ourPort}/graphql`;
     const peerUrl = `http://127.0.0.1:${peerPort}/graphql`;
     const ourHeaders = { 'content-type': 'application/json', authorization: `Bearer ${bearer}` };
@@ -276,21 +287,19 @@ async function main() {
     const ids = Array.from({ length: SAMPLE }, () => `bench:p${Math.floor(rnd() * PERSONS)}`);
     const names = cypherNames();
     const recorded: Array<{ cypher: string; params: Params }> = [];
-    // Every query the request sends passes `Database.runIn`; the audit's own queries (cypher/audit-*)
-    // are left out: the raw twin is the request's reads.
-    const originalRunIn = db.runIn.bind(db);
+    // Every statement the request sends passes `Database.onQuery`; the audit's own queries
+    // (cypher/audit-*) are left out: the raw twin is the request's reads.
     let recording = false;
-    db.runIn = (async (tx, text: string, params: Params = {}) => {
+    db.onQuery = (text: string, params: Params) => {
       if (recording && !(names.get(text) ?? '').startsWith('audit-')) recorded.push({ cypher: text, params });
-      return originalRunIn(tx, text, params);
-    }) as Database['runIn'];
+    };
     const record = async (query: string, variables: Record<string, unknown>, check: (data: any) => boolean) => {
       recorded.length = 0;
       recording = true;
       const data = await post(ourUrl, ourHeaders, query, variables);
       recording = false;
       if (!check(data)) throw new Error(`unexpected answer to ${query}: ${JSON.stringify(data).slice(0, 300)}`);
-      if (recorded.length === 0) throw new Error(`no query recorded for ${query}: does the service still run its queries through Database.runIn?`);
+      if (recorded.length === 0) throw new Error(`no query recorded for ${query}: does the service still send its queries through Database (onQuery)?`);
       return [...recorded];
     };
     const twins = { entity: [] as Array<typeof recorded>, persons: [] as Array<typeof recorded>, neighbourhood: [] as Array<typeof recorded> };
@@ -316,12 +325,26 @@ async function main() {
     const jobs = (query: keyof typeof twins, durationMs: number): Record<Target, Job | undefined> => {
       const variables = query === 'persons' ? [{}] : ids.map((id) => ({ id }));
       return {
-        ours: { kind: 'http', url: ourUrl, headers: ourHeaders, bodies: variables.map((v) => JSON.stringify({ query: OURS[query], variables: v })), concurrency: CLIENTS, durationMs },
+        ours: {
+          kind: 'http',
+          url: ourUrl,
+          headers: ourHeaders,
+          bodies: variables.map((v) => JSON.stringify({ query: OURS[query], variables: v })),
+          concurrency: CLIENTS,
+          durationMs,
+        },
         raw: { kind: 'raw', ...raw, requests: twins[query], concurrency: CLIENTS, durationMs },
         peer:
           query === 'neighbourhood'
             ? undefined
-            : { kind: 'http', url: peerUrl, headers: peerHeaders, bodies: variables.map((v) => JSON.stringify({ query: PEER[query], variables: v })), concurrency: CLIENTS, durationMs },
+            : {
+                kind: 'http',
+                url: peerUrl,
+                headers: peerHeaders,
+                bodies: variables.map((v) => JSON.stringify({ query: PEER[query], variables: v })),
+                concurrency: CLIENTS,
+                durationMs,
+              },
       };
     };
     const rounds: Record<string, Round[]> = {};
@@ -348,8 +371,12 @@ async function main() {
     const throughput = (query: string, target: Target) => (rounds[query] ? mean(of(query, target).map(rate)) : NaN);
     const fmt = (x: number, digits = 1) => x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
     const load = `${loadBefore} before the load rounds, ${os.loadavg()[0].toFixed(2)} after (1-minute averages; other work shares the machine)`;
-    say(`# bench:compare${QUICK ? ' --quick' : ''}: ${persons.toLocaleString('en')} persons, ${links.toLocaleString('en')} ASSOCIATE_OF statements (demo seed + 1,000 warm-up + ${PERSONS.toLocaleString('en')} synthetic in ${REPORTS} reports)`);
-    say(`${os.cpus().length} cores, Node ${process.version}, embedded Neo4j (heap ${config.neo4j.embeddedHeapMb} MiB, page cache ${config.neo4j.embeddedPageCacheMb} MiB); ${CLIENTS} clients, ${ROUND_MS / 1000} s per round; load average ${load}`);
+    say(
+      `# bench:compare${QUICK ? ' --quick' : ''}: ${persons.toLocaleString('en')} persons, ${links.toLocaleString('en')} ASSOCIATE_OF statements (demo seed + 1,000 warm-up + ${PERSONS.toLocaleString('en')} synthetic in ${REPORTS} reports)`,
+    );
+    say(
+      `${os.cpus().length} cores, Node ${process.version}, embedded Neo4j (heap ${config.neo4j.embeddedHeapMb} MiB, page cache ${config.neo4j.embeddedPageCacheMb} MiB); ${CLIENTS} clients, ${ROUND_MS / 1000} s per round; load average ${load}`,
+    );
     say();
     say('| query | target | rounds (req/s) | mean req/s | p50 ms | p95 ms | queries/request |');
     say('|---|---|---|---:|---:|---:|---|');
@@ -378,13 +405,18 @@ async function main() {
     const rawRate = rawImported.records / rawImported.seconds;
     say('| import | records | seconds | records/s |');
     say('|---|---:|---:|---:|');
-    say(`| ReportImporter, ${REPORTS} report(s), one transaction each | ${ourImport.records.toLocaleString('en')} | ${fmt(ourImport.seconds, 2)} | ${Math.round(ourRate).toLocaleString('en')} |`);
-    say(`| raw \`UNWIND … MERGE\`, batches of ${RAW_BATCH.toLocaleString('en')} | ${rawImported.records.toLocaleString('en')} | ${fmt(rawImported.seconds, 2)} | ${Math.round(rawRate).toLocaleString('en')} |`);
+    say(
+      `| ReportImporter, ${REPORTS} report(s), one transaction each | ${ourImport.records.toLocaleString('en')} | ${fmt(ourImport.seconds, 2)} | ${Math.round(ourRate).toLocaleString('en')} |`,
+    );
+    say(
+      `| raw \`UNWIND … MERGE\`, batches of ${RAW_BATCH.toLocaleString('en')} | ${rawImported.records.toLocaleString('en')} | ${fmt(rawImported.seconds, 2)} | ${Math.round(rawRate).toLocaleString('en')} |`,
+    );
     say();
     say('| analysis through the API (median of 3) | cold s | warm s | warm ÷ cold |');
     say('|---|---:|---:|---:|');
     const mib = (b: number) => `${fmt(b / 2 ** 20, 0)} MiB`;
-    for (const [name, t] of Object.entries(analysis)) say(`| ${name === 'pagerank' ? 'centrality PAGERANK' : 'communities LOUVAIN'} | ${fmt(t.cold, 2)} | ${fmt(t.warm, 2)} | ${fmt(t.warm / t.cold, 2)} |`);
+    for (const [name, t] of Object.entries(analysis))
+      say(`| ${name === 'pagerank' ? 'centrality PAGERANK' : 'communities LOUVAIN'} | ${fmt(t.cold, 2)} | ${fmt(t.warm, 2)} | ${fmt(t.warm / t.cold, 2)} |`);
     say();
     say(
       `Service process memory around the analysis calls (the main thread's heap: API and importer): heap used ${mib(heapBefore.heapUsed)} → ${mib(heapAfter.heapUsed)}, RSS ${mib(heapBefore.rss)} → ${mib(heapAfter.rss)}${global.gc ? ' (after a forced GC)' : ' (run node with --expose-gc to measure after a GC)'}.`,

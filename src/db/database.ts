@@ -43,6 +43,8 @@ export class Database {
   private probing?: Promise<boolean>;
   /** Number of queries sent; tests read it to count round-trips. */
   queryCount = 0;
+  /** Sees every statement sent (reads and statements in transactions alike): the benchmark records with it. */
+  onQuery?: (cypher: string, params: Params) => void;
 
   constructor(readonly options: DatabaseOptions) {
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
@@ -119,7 +121,7 @@ export class Database {
       for (let attempt = 1; ; attempt++) {
         const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
         try {
-          this.queryCount += 1;
+          this.counted(cypher, params);
           const started = Date.now();
           const result = await session.run(cypher, toParams(params), { timeout: this.options.queryTimeoutMs });
           this.logIfSlow(started, cypher);
@@ -153,11 +155,16 @@ export class Database {
 
   /** Runs a query inside an existing transaction and converts its rows. */
   async runIn<T = Row>(tx: ManagedTransaction, cypher: string, params: Params = {}): Promise<T[]> {
-    this.queryCount += 1;
+    this.counted(cypher, params);
     const started = Date.now();
     const result = await tx.run(cypher, toParams(params));
     this.logIfSlow(started, cypher);
     return result.records.map((record) => toPlain(record.toObject()) as T);
+  }
+
+  private counted(cypher: string, params: Params) {
+    this.queryCount += 1;
+    this.onQuery?.(cypher, params);
   }
 
   private logIfSlow(started: number, cypher: string) {
