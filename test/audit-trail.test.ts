@@ -76,13 +76,53 @@ describe('audit trail', () => {
       expect(c.checkpoints).toBeLessThan(n + 1);
     });
 
+    it('keeps one chain when batches are chained behind batches in flight, a second writer interleaves and an import rolls back', async () => {
+      await resetDatabase(server.db);
+      const { AuditLog } = await import('../src/audit/audit-log');
+      const { AuditAnchor } = await import('../src/audit/anchor');
+      const a = new AuditLog(server.db, new AuditAnchor(server.config.audit));
+      const b = new AuditLog(server.db, new AuditAnchor(server.config.audit));
+      const entry = (op: string) => ({
+        at: new Date().toISOString(),
+        subject: 'pipeline',
+        agency: 'NL-POL',
+        country: 'NL',
+        roles: ['analyst'],
+        operationName: op,
+        operationType: 'query',
+        variables: '{}',
+        returnedIds: [],
+        changedIds: [],
+        outcome: 'ok',
+        durationMs: 1,
+      });
+      const rolledBack = server.db
+        .writeTransaction(async (tx) => {
+          await a.appendInTransaction(tx, entry('rolled-back'), { classificationLevel: 0, releasability: [] });
+          throw new Error('import failed');
+        })
+        .catch(() => 'rolled back');
+      const appends = [
+        ...Array.from({ length: 150 }, (_, i) => a.append(entry(`a${i}`))),
+        ...Array.from({ length: 75 }, (_, i) => b.append(entry(`b${i}`))),
+        ...Array.from({ length: 75 }, (_, i) => new Promise((r) => setTimeout(r, i)).then(() => a.append(entry(`late${i}`)))),
+      ];
+      await Promise.all(appends);
+      expect(await rolledBack).toBe('rolled back');
+      const [{ n, distinct, maxSeq }] = await server.db.read<{ n: number; distinct: number; maxSeq: number }>(
+        'MATCH (e:AuditEntry) RETURN count(e) AS n, count(DISTINCT e.seq) AS distinct, max(e.seq) AS maxSeq',
+      );
+      expect({ n, distinct, maxSeq }).toEqual({ n: 300, distinct: 300, maxSeq: 300 });
+      expect(a.stats.entries).toBe(225);
+      expect(a.stats.batches).toBeLessThan(225);
+      expect(await a.verify()).toMatchObject({ brokenAt: null, reason: null, entries: 300 });
+    });
+
     it('keeps one valid chain across two API replicas writing at once', async () => {
       await resetDatabase(server.db);
       const other = await startServer();
       try {
-        await Promise.all(
-          Array.from({ length: 40 }, (_, i) => (i % 2 ? server : other).gql(`query replica${i} { __typename }`)),
-        );
+        await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? server : other).gql(`query replica${i} { __typename }`)));
         const [{ n, maxSeq }] = await server.db.read<{ n: number; maxSeq: number }>('MATCH (a:AuditEntry) RETURN count(a) AS n, max(a.seq) AS maxSeq');
         expect(n).toBe(40);
         expect(maxSeq).toBe(40);
@@ -93,8 +133,8 @@ describe('audit trail', () => {
     });
   });
 
-  describe('inside a caller\'s transaction (for imports)', () => {
-    it('commits an entry with the caller\'s writes, or neither', async () => {
+  describe("inside a caller's transaction (for imports)", () => {
+    it("commits an entry with the caller's writes, or neither", async () => {
       await freshTrail(3);
       const { AuditLog, markingOfReport } = await import('../src/audit/audit-log');
       const { AuditAnchor } = await import('../src/audit/anchor');
@@ -140,10 +180,7 @@ describe('audit trail', () => {
       const total = await freshTrail(10);
       const keep = total - 5;
       await rawWrite('MATCH (a:AuditEntry) WHERE a.seq > $keep DETACH DELETE a', { keep: neo4j.int(keep) });
-      await rawWrite(
-        `MATCH (a:AuditEntry {seq: $keep}), (h:AuditHead {id: 'head'}) SET h.seq = a.seq, h.hash = a.hash`,
-        { keep: neo4j.int(keep) },
-      );
+      await rawWrite(`MATCH (a:AuditEntry {seq: $keep}), (h:AuditHead {id: 'head'}) SET h.seq = a.seq, h.hash = a.hash`, { keep: neo4j.int(keep) });
       const c = await chain();
       expect(c).toMatchObject({ intact: false, brokenAt: keep + 1 });
       expect(c.reason).toMatch(/truncated/);
@@ -158,17 +195,23 @@ describe('audit trail', () => {
     it('rewriting an entry and re-hashing every later one (SHA-256, no key) is detected at the rewritten entry', async () => {
       const total = await freshTrail(10);
       const target = 4;
-      const rows = await rawWrite(
-        `MATCH (a:AuditEntry) RETURN a.seq AS seq, a.prevHash AS prevHash, a.hash AS hash, a.subject AS subject ORDER BY a.seq`,
-      );
+      const rows = await rawWrite(`MATCH (a:AuditEntry) RETURN a.seq AS seq, a.prevHash AS prevHash, a.hash AS hash, a.subject AS subject ORDER BY a.seq`);
       expect(rows.length).toBeGreaterThanOrEqual(total); // plus the chain check's own entry
       // The attacker rewrites entry 4's subject and recomputes every hash after it, as the old chain allowed.
       let prev = String(rows[target - 2].hash);
       for (const row of rows.slice(target - 1)) {
         const seq = Number(row.seq);
         const subject = seq === target ? 'mallory' : String(row.subject);
-        const hash = crypto.createHash('sha256').update(JSON.stringify([seq, prev, subject])).digest('hex');
-        await rawWrite('MATCH (a:AuditEntry {seq: $seq}) SET a.subject = $subject, a.prevHash = $prev, a.hash = $hash', { seq: neo4j.int(seq), subject, prev, hash });
+        const hash = crypto
+          .createHash('sha256')
+          .update(JSON.stringify([seq, prev, subject]))
+          .digest('hex');
+        await rawWrite('MATCH (a:AuditEntry {seq: $seq}) SET a.subject = $subject, a.prevHash = $prev, a.hash = $hash', {
+          seq: neo4j.int(seq),
+          subject,
+          prev,
+          hash,
+        });
         prev = hash;
       }
       await rawWrite(`MATCH (h:AuditHead {id: 'head'}) SET h.hash = $hash`, { hash: prev });
@@ -216,7 +259,14 @@ describe('audit trail', () => {
     it('an UNCLASSIFIED admin sees that a SECRET import happened, but not its ids, variables or operation name', async () => {
       const low = await log(await token({ sub: 'low-admin', roles: ['admin'], agency: 'EUROPOL', country: 'NL', clearance: 'UNCLASSIFIED' }));
       const imported = low.find((e) => e.subject === 'secret-loader')!;
-      expect(imported).toMatchObject({ redacted: true, operationName: null, variables: '[redacted]', changedIds: [], returnedIds: [], classification: 'SECRET' });
+      expect(imported).toMatchObject({
+        redacted: true,
+        operationName: null,
+        variables: '[redacted]',
+        changedIds: [],
+        returnedIds: [],
+        classification: 'SECRET',
+      });
       const read = low.find((e) => e.subject === 'secret-analyst' && e.redacted)!;
       expect(read.returnedIds).toEqual([]);
       const text = JSON.stringify(low);

@@ -50,6 +50,7 @@ const SECRET_KEY = /pass(word)?|secret|token|authori[sz]ation|api[-_]?key|creden
 const MAX_IDS = 2000;
 const MAX_VARIABLES = 8000;
 const MAX_BATCH = 500;
+const MAX_WRITERS = 2;
 const MOST_RESTRICTIVE: AuditMarking = { classificationLevel: 3, releasability: [] };
 
 /** Variables as JSON with secret-looking keys removed and large values (report documents) summarised. */
@@ -160,9 +161,13 @@ interface Pending {
  */
 export class AuditLog {
   private queue: Pending[] = [];
-  private flushing = false;
-  /** The head this writer last committed (a guess: the append statement checks it under the lock). */
-  private lastHead?: { seq: number; hash: string };
+  /**
+   * The head the next batch is chained onto: the head of the batch chained last, committed or
+   * still in flight. A guess: the append statement checks it under the head's lock.
+   */
+  private expectedHead?: { seq: number; hash: string };
+  /** Writer loops running (a second one chains its batch behind the first's while that commits). */
+  private writers = 0;
   /** Batches written and entries in them, for tests and the benchmark. */
   readonly stats = { batches: 0, entries: 0 };
 
@@ -193,29 +198,35 @@ export class AuditLog {
   append(record: AuditRecord, caller?: VisibilityParams, marking?: AuditMarking): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ record, caller, marking, resolve, reject });
-      if (!this.flushing) void this.flush();
+      if (this.writers === 0) void this.flush();
     });
   }
 
+  /**
+   * A writer loop. While its batch waits for the head's lock and commits, entries that arrived
+   * meanwhile are taken by a second writer (at most MAX_WRITERS), chained behind it: a request
+   * waits for about one commit, not for the batch before its own as well.
+   */
   private async flush(): Promise<void> {
-    this.flushing = true;
+    this.writers += 1;
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
         try {
           const markings = await this.markingsOf((q, params) => this.db.read(q, params), batch);
+          if (this.queue.length > 0 && this.writers < (this.maxBatch === 1 ? 1 : MAX_WRITERS)) void this.flush();
           const head = await this.db.writeTransaction((tx) => this.appendBatch(tx, batch, markings));
-          this.lastHead = head;
           this.stats.batches += 1;
           this.stats.entries += batch.length;
           await this.anchorHead(head);
           batch.forEach((p) => p.resolve());
         } catch (err) {
+          this.expectedHead = undefined; // what was chained behind this batch re-chains under the lock
           batch.forEach((p) => p.reject(err));
         }
       }
     } finally {
-      this.flushing = false;
+      this.writers -= 1;
     }
   }
 
@@ -238,7 +249,6 @@ export class AuditLog {
 
   /** Writes a signed checkpoint of the head outside the database; failures are logged, not thrown. */
   async anchorHead(head: { seq: number; hash: string }): Promise<void> {
-    this.lastHead = head;
     try {
       await this.anchor.checkpoint(head.seq, head.hash);
     } catch (err) {
@@ -252,14 +262,17 @@ export class AuditLog {
    * batch is re-chained onto the head read under the lock, still in this transaction.
    */
   private async appendBatch(tx: ManagedTransaction, items: Array<Pick<Pending, 'record'>>, markings: AuditMarking[]): Promise<{ seq: number; hash: string }> {
-    if (this.lastHead) {
-      const chained = this.chain(this.lastHead, items, markings);
-      const [row] = await this.db.runIn<{ written: number }>(tx, cypher('audit-append-at'), { expected: this.lastHead, ...chained });
+    const expected = this.expectedHead;
+    if (expected) {
+      const chained = this.chain(expected, items, markings);
+      this.expectedHead = chained.head;
+      const [row] = await this.db.runIn<{ written: number }>(tx, cypher('audit-append-at'), { expected, ...chained });
       if (row?.written === items.length) return chained.head;
     }
     // The head's write lock is taken here and held until commit.
     const [head] = await this.db.runIn<{ seq: number; hash: string }>(tx, cypher('audit-lock-head'), { genesis: GENESIS_HASH });
     const chained = this.chain(head, items, markings);
+    this.expectedHead = chained.head;
     await this.db.runIn(tx, cypher('audit-append'), chained);
     return chained.head;
   }
