@@ -1,6 +1,6 @@
 import { VisibilityParams } from '../auth/principal';
 import { Config } from '../config';
-import { cypher } from '../db/cypher';
+import { boundedPathQuery, cypher } from '../db/cypher';
 import { Database } from '../db/database';
 import { EntityRow, LinkRow, LinkStatements, Repository, toLinkRow } from '../domain/repository';
 import { ENTITY_TYPES, EntityTypeName, LINK_TYPES, LinkTypeName } from '../domain/vocabulary';
@@ -225,11 +225,10 @@ export class AnalysisService {
     checkRange('maxLength', maxLength, 1, this.config.limits.maxHops);
     if (from === to) throw badInput('to', 'must differ from `from`');
     type Key = { type: string; fromId: string; toId: string };
-    const rows = await this.db.read<{ nodeIds: string[]; links: Key[] }>(cypher('shortest-paths'), {
+    const rows = await this.db.read<{ nodeIds: string[]; links: Key[] }>(boundedPathQuery('shortest-paths', maxLength), {
       auth,
       from,
       to,
-      maxLength,
       linkTypes,
       // one path may come back once per combination of parallel statements of its links
       maxRows: all ? 1000 : 1,

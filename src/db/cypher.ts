@@ -60,3 +60,15 @@ export function statements(name: string): string[] {
     .map((s) => s.replace(/^\s*\/\/.*$/gm, '').trim())
     .filter((s) => s.length > 0);
 }
+
+/**
+ * A query whose path pattern has the bound `{1,20}` with that bound lowered to `maxLength`. Cypher
+ * takes no parameter there; the number is checked to be an integer from 1 to 20 (the schema's own
+ * limit), so the text varies only among twenty fixed variants.
+ */
+export function boundedPathQuery(name: string, maxLength: number): string {
+  if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > 20) throw new RangeError(`path bound out of range: ${maxLength}`);
+  const text = cypher(name);
+  if (text.split('{1,20}').length !== 2) throw new Error(`${name}.cypher must have exactly one {1,20} path bound`);
+  return text.replace('{1,20}', `{1,${maxLength}}`);
+}

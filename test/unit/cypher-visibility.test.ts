@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { cypher, expandMacros } from '../../src/db/cypher';
+import { boundedPathQuery, cypher, expandMacros } from '../../src/db/cypher';
 import { CYPHER_DIR } from '../../src/paths';
 
 /**
@@ -20,7 +20,9 @@ const all = fs
   .filter((f) => f.endsWith('.cypher'))
   .map((f) => f.replace(/\.cypher$/, ''));
 /** Fragments (included by other files) are checked as part of every query that includes them. */
-const fragments = new Set(all.flatMap((name) => [...fs.readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8').matchAll(/^\/\/:include\s+(\S+)/gm)].map((m) => m[1])));
+const fragments = new Set(
+  all.flatMap((name) => [...fs.readFileSync(path.join(CYPHER_DIR, `${name}.cypher`), 'utf8').matchAll(/^\/\/:include\s+(\S+)/gm)].map((m) => m[1])),
+);
 const files = all.filter((name) => !(name in NOT_READS) && !isWrite(name) && !fragments.has(name));
 
 describe('every read query applies the need-to-know prelude and macros', () => {
@@ -45,5 +47,15 @@ describe('every read query applies the need-to-know prelude and macros', () => {
     expect(expandMacros('@seen(r)')).toBe('r.marking IN visible');
     expect(expandMacros('@stated(n)')).toBe('EXISTS { MATCH (:Report)-[vs_n:STATES]->(n) WHERE vs_n.marking IN visible }');
     expect(expandMacros('@best(n, kind)')).toMatch(/vb_n\.marking IN visible AND vb_n\.kind IS NOT NULL.*ORDER BY vb_n\.rank/);
+  });
+});
+
+describe('bounded path queries', () => {
+  it('lower the path bound to the validated maximum length and refuse anything else', () => {
+    const text = boundedPathQuery('shortest-paths', 8);
+    expect(text).toContain('{1,8}');
+    expect(text).not.toContain('{1,20}');
+    expect(boundedPathQuery('shortest-paths', 20)).toContain('{1,20}');
+    for (const bad of [0, 21, 2.5, Number.NaN, -1]) expect(() => boundedPathQuery('shortest-paths', bad)).toThrow(RangeError);
   });
 });
