@@ -89,6 +89,7 @@ describe('GraphQL enums are the JSON Schema’s closed vocabularies', () => {
   it('uses the same enums where the API shows those values elsewhere', () => {
     const same: Array<[string, string]> = [
       ['Source.sourceReliability', 'Report.sourceReliability'],
+      ['AnalysisScope.reliability', 'Report.sourceReliability'],
       ['SeizureTotal.commodity', 'Seizure.commodity'],
       ['SeizureTotal.unit', 'Seizure.unit'],
       ['AuditEntry.classification', 'Report.classification'],
