@@ -52,7 +52,10 @@ function literalToJson(ast: ValueNode): unknown {
  */
 export const ReportInputScalar = new GraphQLScalarType({
   name: 'ReportInput',
-  description: 'One operation report as JSON ({ report, entities, links }); see schema/report.schema.json.',
+  description:
+    'One operation report as JSON: { report, entities, links }. Its contract is the JSON Schema schema/report.schema.json in the ' +
+    'repository, which the importer validates the whole document against (every problem is answered with its path in ' +
+    '`extensions.problems`); schema/report.d.ts holds the TypeScript types generated from it (`OperationReport`).',
   serialize: (v) => v,
   parseValue: (v) => v,
   parseLiteral: (ast) => literalToJson(ast),

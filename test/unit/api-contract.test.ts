@@ -10,7 +10,7 @@ import { REPORT_SCHEMA_FILE } from '../../src/import/validate';
  * value always has its enum value and clients see on output the enums they send as input.
  */
 
-type JsonSchema = { enum?: unknown[]; type?: string; items?: JsonSchema; properties?: Record<string, JsonSchema> } & Record<string, unknown>;
+type JsonSchema = { title?: string; enum?: unknown[]; type?: string; items?: JsonSchema; properties?: Record<string, JsonSchema> } & Record<string, unknown>;
 
 const reportSchema = JSON.parse(fs.readFileSync(REPORT_SCHEMA_FILE, 'utf8')) as {
   properties: {
@@ -22,7 +22,7 @@ const reportSchema = JSON.parse(fs.readFileSync(REPORT_SCHEMA_FILE, 'utf8')) as 
 const graphql = buildGraphQLSchema();
 
 /** Every field of the document that has a closed list of values, under the GraphQL type that shows it. */
-function closedFields(): Array<{ type: string; field: string; values: unknown[]; list: boolean }> {
+function closedFields(): Array<{ type: string; field: string; values: unknown[]; title?: string; list: boolean }> {
   const owners: Array<[string, JsonSchema]> = [
     ['Report', reportSchema.properties.report],
     ...reportSchema.properties.entities.items.allOf.map((rule): [string, JsonSchema] => [rule.if.properties.type.const, rule.then]),
@@ -30,8 +30,8 @@ function closedFields(): Array<{ type: string; field: string; values: unknown[];
   ];
   return owners.flatMap(([type, schema]) =>
     Object.entries(schema.properties ?? {}).flatMap(([field, property]) => {
-      const values = property.enum ?? property.items?.enum;
-      return values ? [{ type, field, values, list: property.type === 'array' }] : [];
+      const closed = property.enum ? property : property.items;
+      return closed?.enum ? [{ type, field, values: closed.enum, title: closed.title, list: property.type === 'array' }] : [];
     }),
   );
 }
@@ -63,10 +63,10 @@ describe('GraphQL enums are the JSON Schema’s closed vocabularies', () => {
     }
   });
 
-  it('shows every closed field the API exposes as an enum with the same values (an Int for the numeric grade)', () => {
+  it('shows every closed field the API exposes as an enum with the same values and name (an Int for the numeric grade)', () => {
     const exposed = fields.filter((f) => fieldOf(f.type, f.field));
     expect(exposed.length).toBeGreaterThanOrEqual(15);
-    for (const { type, field, values, list } of exposed) {
+    for (const { type, field, values, title, list } of exposed) {
       const output = fieldOf(type, field).type;
       const named = getNamedType(output);
       const where = `${type}.${field}`;
@@ -82,6 +82,8 @@ describe('GraphQL enums are the JSON Schema’s closed vocabularies', () => {
         expect({ where, values: sorted(graphqlValues) }).toEqual({ where, values: sorted([...values, 'Country']) });
       } else {
         expect({ where, values: sorted(graphqlValues) }).toEqual({ where, values: sorted(values) });
+        // the JSON Schema's title, and so the type in schema/report.d.ts, is the enum's name
+        expect({ where, name: named.name }).toEqual({ where, name: title });
       }
     }
   });
