@@ -178,6 +178,29 @@ describe('the demo data answers the analysts’ questions', () => {
     expect(one.edges.some((e: { type: string }) => e.type === 'ARRESTED')).toBe(true);
   });
 
+  it('analyses only links graded as the scope asks (reliability is the SourceReliability enum)', async () => {
+    const degrees = async (scope: string) => {
+      const res = await server.gql(`{ centrality(algorithm: DEGREE, scope: ${scope}, top: 500) { entity { id } score } }`);
+      expect(res.errors).toBeUndefined();
+      return new Map<string, number>(res.data!.centrality.map((s: { entity: { id: string }; score: number }) => [s.entity.id, s.score]));
+    };
+    const all = await degrees('{}');
+    expect(all.size).toBeLessThan(500); // every entity, not a top slice
+    const a = await degrees('{ reliability: [A] }');
+    const rest = await degrees('{ reliability: [B, C, X] }');
+    expect(await degrees('{ reliability: [A, B, C, X] }')).toEqual(all);
+    for (const [id, score] of all) {
+      expect({ id, atMost: (a.get(id) ?? 0) <= score, covered: score <= (a.get(id) ?? 0) + (rest.get(id) ?? 0) }).toEqual({ id, atMost: true, covered: true });
+    }
+    // the demo data grades its reports A, B and C: the filter leaves something out, and keeps something
+    expect([...all].some(([id, score]) => (a.get(id) ?? 0) < score)).toBe(true);
+    expect([...a.values()].some((score) => score > 0)).toBe(true);
+    // a grade outside the vocabulary is refused, not silently matched with nothing
+    const bad = await server.gql('{ centrality(algorithm: DEGREE, scope: { reliability: [Z] }) { score } }');
+    expect(bad.data).toBeUndefined();
+    expect(bad.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it('orders a timeline and connects suspects', async () => {
     const t = await server.gql(`{ timeline(id: "${PEROVIC}") { date kind entity { id } } }`);
     const dates = t.data!.timeline.map((e: { date: string }) => e.date);

@@ -1,5 +1,19 @@
 import { entityIdOf } from './support/fixtures';
 import { importFile, startSeededServer, TestServer } from './support/harness';
+import {
+  ASSOCIATION_KINDS,
+  CLASSIFICATIONS,
+  COMMODITIES,
+  EVENT_KINDS,
+  GENDERS,
+  HANDLING_CODES,
+  LOCATION_KINDS,
+  OPERATION_KINDS,
+  ORGANISATION_KINDS,
+  ROUTE_MODES,
+  SOURCE_RELIABILITY,
+  UNITS,
+} from '../src/domain/vocabulary';
 
 /** Queries over the demo data of seed/ (imported through the real importer). */
 describe('entity queries over the demo data', () => {
@@ -88,6 +102,52 @@ describe('entity queries over the demo data', () => {
     }
     const cocaine = await server.gql('{ seizureTotals(commodity: COCAINE, country: "ES") { commodity unit quantity } }');
     expect(cocaine.data!.seizureTotals.find((t: any) => t.unit === 'KG').quantity).toBeGreaterThanOrEqual(408);
+    // an aggregate of a few rows, answered whole in (commodity, unit) order: it takes no page arguments
+    const order = totals.map((t) => [t.commodity, t.unit ?? '\uffff'].join(' ')); // Cypher puts a null unit last
+    expect(order).toEqual([...order].sort());
+    const paged = await server.gql('{ seizureTotals(first: 1) { commodity } }');
+    expect(paged.errors?.[0]).toMatchObject({ message: expect.stringContaining('Unknown argument "first"'), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  });
+
+  it('shows every closed field of the demo data as a value of its enum', async () => {
+    // each type's kind is its own enum: selected side by side, they need aliases (GraphQL's field merging rule)
+    const res = await server.gql(`{ centrality(algorithm: DEGREE, top: 500) { entity { __typename
+      sources { sourceReliability report { classification handlingCodes sourceReliability } }
+      ... on Person { gender associates(first: 20) { kind } } ... on Organisation { organisationKind: kind } ... on Operation { operationKind: kind }
+      ... on Seizure { commodity unit } ... on Route { commodities mode } ... on Location { locationKind: kind } ... on Event { eventKind: kind } } } }`);
+    expect(res.errors).toBeUndefined();
+    const entities: Array<Record<string, any>> = res.data!.centrality.map((s: { entity: unknown }) => s.entity);
+    expect(entities.length).toBeLessThan(500); // the whole demo graph, countries excepted
+    const seen = new Map<string, Set<unknown>>();
+    const note = (where: string, values: unknown[]) => values.forEach((v) => v !== null && seen.set(where, (seen.get(where) ?? new Set()).add(v)));
+    for (const e of entities) {
+      for (const [field, value] of Object.entries(e)) if (field !== '__typename' && field !== 'sources' && field !== 'associates') note(`${e.__typename}.${field}`, [value].flat());
+      for (const s of e.sources) {
+        note('Source.sourceReliability', [s.sourceReliability]);
+        note('Report.classification', [s.report.classification]);
+        note('Report.handlingCodes', s.report.handlingCodes);
+        note('Report.sourceReliability', [s.report.sourceReliability]);
+      }
+      note('Link.kind', (e.associates ?? []).map((l: { kind: unknown }) => l.kind));
+    }
+    const vocabulary: Record<string, readonly unknown[]> = {
+      'Person.gender': GENDERS,
+      'Organisation.organisationKind': ORGANISATION_KINDS,
+      'Operation.operationKind': OPERATION_KINDS,
+      'Seizure.commodity': COMMODITIES,
+      'Seizure.unit': UNITS,
+      'Route.commodities': COMMODITIES,
+      'Route.mode': ROUTE_MODES,
+      'Location.locationKind': LOCATION_KINDS,
+      'Event.eventKind': EVENT_KINDS,
+      'Link.kind': ASSOCIATION_KINDS,
+      'Source.sourceReliability': SOURCE_RELIABILITY,
+      'Report.sourceReliability': SOURCE_RELIABILITY,
+      'Report.classification': CLASSIFICATIONS,
+      'Report.handlingCodes': HANDLING_CODES,
+    };
+    expect([...seen.keys()].sort()).toEqual(Object.keys(vocabulary).sort());
+    for (const [where, values] of seen) expect({ where, unknown: [...values].filter((v) => !vocabulary[where].includes(v)) }).toEqual({ where, unknown: [] });
   });
 
   it('answers a missing id with null, and a hidden-or-missing report the same way', async () => {

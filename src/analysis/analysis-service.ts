@@ -3,7 +3,7 @@ import { Config } from '../config';
 import { boundedPathQuery, cypher } from '../db/cypher';
 import { Database } from '../db/database';
 import { EntityRow, LinkRow, LinkStatements, Repository, toLinkRow } from '../domain/repository';
-import { ENTITY_TYPES, EntityTypeName, LINK_TYPES, LinkTypeName } from '../domain/vocabulary';
+import { ENTITY_TYPES, EntityTypeName, LINK_TYPES, LinkTypeName, SOURCE_RELIABILITY } from '../domain/vocabulary';
 import { badInput, checkRange, notFound, tooComplex } from '../errors';
 import { AnalysisGraph, coAttendanceProjection } from './graph-algorithms';
 import { AlgorithmName, analysisPool, AnalysisRunner } from './pool/analysis-pool';
@@ -156,7 +156,7 @@ export class AnalysisService {
         reports: scope.reports?.length ? scope.reports : null,
         entityTypes: scope.coAttendance ? ['Person', 'Event'] : entityTypes,
         linkTypes: scope.coAttendance ? ['ATTENDED'] : linkTypes,
-        reliability: scope.reliability?.length ? scope.reliability : ['A', 'B', 'C', 'X'],
+        reliability: scope.reliability?.length ? scope.reliability : SOURCE_RELIABILITY,
         maxAccuracy: scope.maxAccuracy ?? 4,
       },
     );

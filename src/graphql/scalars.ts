@@ -1,7 +1,22 @@
 import { GraphQLScalarType, Kind, ValueNode } from 'graphql';
 import { JSONObjectResolver, LocalDateResolver } from 'graphql-scalars';
 import { registerEnumType } from 'type-graphql';
-import { ASSOCIATION_KINDS, CLASSIFICATIONS, COMMODITIES, ENTITY_TYPES, LINK_TYPES, OPERATION_KINDS, ORGANISATION_KINDS } from '../domain/vocabulary';
+import {
+  ASSOCIATION_KINDS,
+  CLASSIFICATIONS,
+  COMMODITIES,
+  ENTITY_TYPES,
+  EVENT_KINDS,
+  GENDERS,
+  HANDLING_CODES,
+  LINK_TYPES,
+  LOCATION_KINDS,
+  OPERATION_KINDS,
+  ORGANISATION_KINDS,
+  ROUTE_MODES,
+  SOURCE_RELIABILITY,
+  UNITS,
+} from '../domain/vocabulary';
 
 /** `YYYY-MM-DD` calendar dates. */
 export const DateScalar = new GraphQLScalarType({ ...LocalDateResolver.toConfig(), name: 'Date' });
@@ -37,32 +52,55 @@ function literalToJson(ast: ValueNode): unknown {
  */
 export const ReportInputScalar = new GraphQLScalarType({
   name: 'ReportInput',
-  description: 'One operation report as JSON ({ report, entities, links }); see schema/report.schema.json.',
+  description:
+    'One operation report as JSON: { report, entities, links }. Its contract is the JSON Schema schema/report.schema.json in the ' +
+    'repository, which the importer validates the whole document against (every problem is answered with its path in ' +
+    '`extensions.problems`); schema/report.d.ts holds the TypeScript types generated from it (`OperationReport`).',
   serialize: (v) => v,
   parseValue: (v) => v,
   parseLiteral: (ast) => literalToJson(ast),
 });
 
-const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+/**
+ * The closed vocabularies as GraphQL enums. Each is made from the list of `src/domain/vocabulary.ts`
+ * that also builds the published JSON Schema (src/import/report-schema.ts), which the importer
+ * validates every document against: a stored value is therefore always a value of its enum, in
+ * inputs and outputs alike (test/unit/api-contract.test.ts checks the enums against the schema).
+ * Lists may grow; a value leaves a list only after the data holding it has been migrated (an
+ * output value outside its enum is a field error).
+ */
+function vocabularyEnum<T extends string>(values: readonly T[], name: string, description?: string): { [K in T]: K } {
+  const enumObject = Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+  registerEnumType(enumObject, { name, description });
+  return enumObject;
+}
 
-export const EntityType = asEnum(ENTITY_TYPES);
-export const LinkType = asEnum(LINK_TYPES);
-export const Classification = asEnum(CLASSIFICATIONS);
-export const Commodity = asEnum(COMMODITIES);
-export const OperationKind = asEnum(OPERATION_KINDS);
-export const OrganisationKind = asEnum(ORGANISATION_KINDS);
-export const AssociationKind = asEnum(ASSOCIATION_KINDS);
+export const EntityType = vocabularyEnum(ENTITY_TYPES, 'EntityType', 'The entity types of the domain model.');
+export const LinkType = vocabularyEnum(LINK_TYPES, 'LinkType', 'The fixed link vocabulary, directed as written.');
+export const Classification = vocabularyEnum(CLASSIFICATIONS, 'Classification', 'UNCLASSIFIED < RESTRICTED < CONFIDENTIAL < SECRET');
+export const HandlingCode = vocabularyEnum(
+  HANDLING_CODES,
+  'HandlingCode',
+  'H0: for preventing and fighting crime only; H1: not for judicial proceedings without the provider’s consent; H2: not to be passed on without consent; H3: other restrictions (the report’s handlingNote).',
+);
+export const SourceReliability = vocabularyEnum(
+  SOURCE_RELIABILITY,
+  'SourceReliability',
+  'Source reliability of the 4x4 grading, best first: A, B, C, X (cannot be judged).',
+);
+export const Commodity = vocabularyEnum(COMMODITIES, 'Commodity');
+export const Unit = vocabularyEnum(UNITS, 'Unit', 'The unit of a seizure’s quantity: mass, volume, items or currency.');
+export const OperationKind = vocabularyEnum(OPERATION_KINDS, 'OperationKind');
+export const OrganisationKind = vocabularyEnum(ORGANISATION_KINDS, 'OrganisationKind');
+export const LocationKind = vocabularyEnum(LOCATION_KINDS, 'LocationKind');
+export const EventKind = vocabularyEnum(EVENT_KINDS, 'EventKind');
+export const RouteMode = vocabularyEnum(ROUTE_MODES, 'RouteMode');
+export const Gender = vocabularyEnum(GENDERS, 'Gender');
+export const AssociationKind = vocabularyEnum(ASSOCIATION_KINDS, 'AssociationKind');
+
 export enum Direction {
   OUT = 'OUT',
   IN = 'IN',
   BOTH = 'BOTH',
 }
-
-registerEnumType(EntityType, { name: 'EntityType', description: 'The entity types of the domain model.' });
-registerEnumType(LinkType, { name: 'LinkType', description: 'The fixed link vocabulary, directed as written.' });
-registerEnumType(Classification, { name: 'Classification', description: 'UNCLASSIFIED < RESTRICTED < CONFIDENTIAL < SECRET' });
-registerEnumType(Commodity, { name: 'Commodity' });
-registerEnumType(OperationKind, { name: 'OperationKind' });
-registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
-registerEnumType(AssociationKind, { name: 'AssociationKind' });
 registerEnumType(Direction, { name: 'Direction', description: 'Which way a link is followed from the entity.' });

@@ -1,13 +1,30 @@
 import { ClassType, Field, Float, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { SourceRef } from '../domain/statements';
 import { EntityTypeName } from '../domain/vocabulary';
-import { Classification, DateScalar, EntityType, JSONObject, LinkType } from './scalars';
+import {
+  AssociationKind,
+  Classification,
+  Commodity,
+  DateScalar,
+  EntityType,
+  EventKind,
+  Gender,
+  HandlingCode,
+  JSONObject,
+  LinkType,
+  LocationKind,
+  OperationKind,
+  OrganisationKind,
+  RouteMode,
+  SourceReliability,
+  Unit,
+} from './scalars';
 
 /** One source of a fact: the report that asserted it and its evaluation (4x4: A-X, 1-4). */
 @ObjectType({ description: 'Who says so: a report that asserted this fact, with the evaluation it gave.' })
 export class Source {
   @Field(() => String) reportId!: string;
-  @Field(() => String, { description: 'Source reliability: A, B, C or X.' }) sourceReliability!: string;
+  @Field(() => SourceReliability) sourceReliability!: string;
   @Field(() => Int, { description: 'Information accuracy: 1 to 4.' }) informationAccuracy!: number;
 }
 
@@ -19,9 +36,9 @@ export class Report {
   @Field() agency!: string;
   @Field(() => Classification) classification!: string;
   @Field(() => [String], { description: 'Agencies and countries it may be released to; empty means everyone.' }) releasableTo!: string[];
-  @Field(() => [String]) handlingCodes!: string[];
+  @Field(() => [HandlingCode]) handlingCodes!: string[];
   @Field(() => String, { nullable: true }) handlingNote?: string;
-  @Field(() => String, { nullable: true }) sourceReliability?: string;
+  @Field(() => SourceReliability, { nullable: true }) sourceReliability?: string;
   @Field(() => Int, { nullable: true }) informationAccuracy?: number;
   @Field() importedAt!: string;
   @Field() importedBy!: string;
@@ -46,14 +63,14 @@ export class Person extends Entity {
   @Field() name!: string;
   @Field(() => [String]) aliases!: string[];
   @Field(() => DateScalar, { nullable: true }) birthDate?: string;
-  @Field(() => String, { nullable: true }) gender?: string;
+  @Field(() => Gender, { nullable: true }) gender?: string;
   @Field(() => [String], { description: 'ISO 3166-1 alpha-2 codes.' }) nationalities!: string[];
 }
 
 @ObjectType({ implements: Entity })
 export class Organisation extends Entity {
   @Field() name!: string;
-  @Field(() => String, { nullable: true }) kind?: string;
+  @Field(() => OrganisationKind, { nullable: true }) kind?: string;
   @Field(() => String, { nullable: true, description: 'ISO code of the country it is based in.' }) country?: string;
   @Field(() => [String]) aliases!: string[];
 }
@@ -61,7 +78,7 @@ export class Organisation extends Entity {
 @ObjectType({ implements: Entity })
 export class Operation extends Entity {
   @Field() name!: string;
-  @Field(() => String, { nullable: true }) kind?: string;
+  @Field(() => OperationKind, { nullable: true }) kind?: string;
   @Field(() => DateScalar, { nullable: true }) startDate?: string;
   @Field(() => DateScalar, { nullable: true }) endDate?: string;
   @Field(() => [String]) countries!: string[];
@@ -69,9 +86,9 @@ export class Operation extends Entity {
 
 @ObjectType({ implements: Entity })
 export class Seizure extends Entity {
-  @Field() commodity!: string;
+  @Field(() => Commodity) commodity!: string;
   @Field(() => Float, { nullable: true }) quantity?: number;
-  @Field(() => String, { nullable: true }) unit?: string;
+  @Field(() => Unit, { nullable: true }) unit?: string;
   @Field(() => Float, { nullable: true }) valueEur?: number;
   @Field(() => DateScalar, { nullable: true }) date?: string;
   @Field(() => String, { nullable: true }) description?: string;
@@ -80,8 +97,8 @@ export class Seizure extends Entity {
 @ObjectType({ implements: Entity })
 export class Route extends Entity {
   @Field() name!: string;
-  @Field(() => [String]) commodities!: string[];
-  @Field(() => String, { nullable: true }) mode?: string;
+  @Field(() => [Commodity]) commodities!: string[];
+  @Field(() => RouteMode, { nullable: true }) mode?: string;
   /** Stored leg ids (country:XX or location ids), resolved by `legs`. */
   legIds!: string[];
 }
@@ -89,7 +106,7 @@ export class Route extends Entity {
 @ObjectType({ implements: Entity })
 export class Location extends Entity {
   @Field() name!: string;
-  @Field(() => String, { nullable: true }) kind?: string;
+  @Field(() => LocationKind, { nullable: true }) kind?: string;
   @Field(() => String, { nullable: true }) country?: string;
   @Field(() => Float, { nullable: true }) latitude?: number;
   @Field(() => Float, { nullable: true }) longitude?: number;
@@ -98,7 +115,7 @@ export class Location extends Entity {
 @ObjectType({ implements: Entity })
 export class Event extends Entity {
   @Field() name!: string;
-  @Field(() => String, { nullable: true }) kind?: string;
+  @Field(() => EventKind, { nullable: true }) kind?: string;
   @Field(() => DateScalar, { nullable: true }) date?: string;
 }
 
@@ -123,7 +140,7 @@ export class Link {
   /** The entity the link was reached from, when listed under an entity. */
   viewpointId?: string;
   @Field(() => String, { nullable: true }) role?: string;
-  @Field(() => String, { nullable: true }) kind?: string;
+  @Field(() => AssociationKind, { nullable: true, description: 'ASSOCIATE_OF links only.' }) kind?: string;
   @Field(() => Float, { nullable: true }) weight?: number;
   @Field(() => DateScalar, { nullable: true }) date?: string;
   @Field(() => DateScalar, { nullable: true }) since?: string;
@@ -211,8 +228,8 @@ export class RetractResult {
 
 @ObjectType()
 export class SeizureTotal {
-  @Field() commodity!: string;
-  @Field(() => String, { nullable: true }) unit?: string;
+  @Field(() => Commodity) commodity!: string;
+  @Field(() => Unit, { nullable: true }) unit?: string;
   @Field(() => Float) quantity!: number;
   @Field(() => Float, { nullable: true }) valueEur?: number;
   @Field(() => Int) seizures!: number;

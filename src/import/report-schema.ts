@@ -16,10 +16,14 @@ import {
   UNITS,
 } from '../domain/vocabulary';
 
+/** A closed list of the vocabulary, titled with the name the GraphQL API gives it (Commodity, Unit, …). */
+const closed = (title: string, values: readonly (string | number)[]) => ({ title, enum: [...values] });
+
 /**
  * Builds the JSON Schema (draft 2020-12) of one operation-report document from the vocabulary.
  * `npm run schema:print` writes it to `schema/report.schema.json`, the published contract the
- * validator loads; a test fails when the committed file is out of date.
+ * validator loads, and the TypeScript types `schema/report.d.ts` generated from it; tests fail
+ * when the committed files are out of date. Titles name the parts (they become the type names).
  */
 export function buildReportJsonSchema(): Record<string, unknown> {
   const date = { type: 'string', format: 'date' };
@@ -30,8 +34,8 @@ export function buildReportJsonSchema(): Record<string, unknown> {
   const countries = { type: 'array', items: countryCode, maxItems: 300 };
   const ref = { type: 'string', minLength: 1, maxLength: 100 };
   const grades = {
-    sourceReliability: { enum: [...SOURCE_RELIABILITY] },
-    informationAccuracy: { enum: [...INFORMATION_ACCURACY] },
+    sourceReliability: closed('SourceReliability', SOURCE_RELIABILITY),
+    informationAccuracy: closed('InformationAccuracy', INFORMATION_ACCURACY),
   };
   const common = {
     ref,
@@ -42,22 +46,22 @@ export function buildReportJsonSchema(): Record<string, unknown> {
   const perType: Record<string, { required: string[]; properties: Record<string, unknown> }> = {
     Person: {
       required: ['name'],
-      properties: { name, aliases: strings, birthDate: date, gender: { enum: [...GENDERS] }, nationalities: countries },
+      properties: { name, aliases: strings, birthDate: date, gender: closed('Gender', GENDERS), nationalities: countries },
     },
     Organisation: {
       required: ['name'],
-      properties: { name, kind: { enum: [...ORGANISATION_KINDS] }, country: countryCode, aliases: strings },
+      properties: { name, kind: closed('OrganisationKind', ORGANISATION_KINDS), country: countryCode, aliases: strings },
     },
     Operation: {
       required: ['name'],
-      properties: { name, kind: { enum: [...OPERATION_KINDS] }, startDate: date, endDate: date, countries },
+      properties: { name, kind: closed('OperationKind', OPERATION_KINDS), startDate: date, endDate: date, countries },
     },
     Seizure: {
       required: ['commodity'],
       properties: {
-        commodity: { enum: [...COMMODITIES] },
+        commodity: closed('Commodity', COMMODITIES),
         quantity: { type: 'number', exclusiveMinimum: 0 },
-        unit: { enum: [...UNITS] },
+        unit: closed('Unit', UNITS),
         valueEur: { type: 'number', minimum: 0 },
         date,
         description: text,
@@ -67,16 +71,16 @@ export function buildReportJsonSchema(): Record<string, unknown> {
       required: ['name'],
       properties: {
         name,
-        commodities: { type: 'array', items: { enum: [...COMMODITIES] }, maxItems: 20 },
+        commodities: { type: 'array', items: closed('Commodity', COMMODITIES), maxItems: 20 },
         legs: { type: 'array', items: ref, maxItems: 100 },
-        mode: { enum: [...ROUTE_MODES] },
+        mode: closed('RouteMode', ROUTE_MODES),
       },
     },
     Location: {
       required: ['name'],
       properties: {
         name,
-        kind: { enum: [...LOCATION_KINDS] },
+        kind: closed('LocationKind', LOCATION_KINDS),
         country: countryCode,
         latitude: { type: 'number', minimum: -90, maximum: 90 },
         longitude: { type: 'number', minimum: -180, maximum: 180 },
@@ -84,12 +88,13 @@ export function buildReportJsonSchema(): Record<string, unknown> {
     },
     Event: {
       required: ['name'],
-      properties: { name, kind: { enum: [...EVENT_KINDS] }, date, location: ref },
+      properties: { name, kind: closed('EventKind', EVENT_KINDS), date, location: ref },
     },
   };
   const entityRules = Object.entries(perType).map(([type, spec]) => ({
     if: { properties: { type: { const: type } }, required: ['type'] },
     then: {
+      title: `${type} entity`,
       required: spec.required,
       properties: { ...common, ...spec.properties },
       additionalProperties: false,
@@ -105,6 +110,7 @@ export function buildReportJsonSchema(): Record<string, unknown> {
     additionalProperties: false,
     properties: {
       report: {
+        title: 'Report envelope',
         type: 'object',
         required: ['id', 'title', 'date', 'agency', 'classification'],
         additionalProperties: false,
@@ -113,9 +119,9 @@ export function buildReportJsonSchema(): Record<string, unknown> {
           title: name,
           date,
           agency: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$' },
-          classification: { enum: [...CLASSIFICATIONS] },
+          classification: closed('Classification', CLASSIFICATIONS),
           releasableTo: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$' }, maxItems: 300 },
-          handlingCodes: { type: 'array', items: { enum: [...HANDLING_CODES] }, uniqueItems: true },
+          handlingCodes: { type: 'array', items: closed('HandlingCode', HANDLING_CODES), uniqueItems: true },
           handlingNote: text,
           ...grades,
         },
@@ -124,6 +130,7 @@ export function buildReportJsonSchema(): Record<string, unknown> {
         type: 'array',
         maxItems: 100000,
         items: {
+          title: 'Entity',
           type: 'object',
           required: ['ref', 'type'],
           properties: { type: { enum: [...IMPORTABLE_TYPES] } },
@@ -134,15 +141,16 @@ export function buildReportJsonSchema(): Record<string, unknown> {
         type: 'array',
         maxItems: 500000,
         items: {
+          title: 'Link',
           type: 'object',
           required: ['type', 'from', 'to'],
           additionalProperties: false,
           properties: {
-            type: { enum: [...LINK_TYPES] },
+            type: closed('LinkType', LINK_TYPES),
             from: ref,
             to: ref,
             role: { type: 'string', maxLength: 200 },
-            kind: { enum: [...ASSOCIATION_KINDS] },
+            kind: closed('AssociationKind', ASSOCIATION_KINDS),
             weight: { type: 'number', exclusiveMinimum: 0, maximum: 1000000 },
             date,
             since: date,

@@ -10,7 +10,12 @@ import { EntityTypeName, LINK_ENDPOINTS, LinkTypeName, PARTICIPATION_ROLES } fro
 
 export const REPORT_SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema', 'report.schema.json');
 
-/** The document as the contract describes it (after validation). */
+/**
+ * The importer's view of a document (after validation): the envelope, and entities and links with
+ * their refs and types, the rest read field by field. The published type of the same document is
+ * `OperationReport` of schema/report.d.ts, generated from the JSON Schema; a unit test
+ * (test/unit/report-types.test.ts) checks that every OperationReport is a ReportDocument.
+ */
 export interface ReportDocument {
   report: {
     id: string;

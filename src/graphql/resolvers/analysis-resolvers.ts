@@ -7,7 +7,7 @@ import { READ_ROLES } from '../auth-checker';
 import { Context } from '../context';
 import { selects } from '../selection';
 import { badInput, checkRange, notFound } from '../errors';
-import { DateScalar, EntityType, LinkType } from '../scalars';
+import { DateScalar, EntityType, LinkType, SourceReliability } from '../scalars';
 import { Entity, GraphEdge, GraphNode, Subgraph, WalkOrientation } from '../types';
 import { toEntity, toSources } from './entity-resolvers';
 
@@ -38,7 +38,7 @@ export class AnalysisScope implements Scope {
   @Field(() => [EntityType], { nullable: true }) entityTypes?: EntityTypeName[];
   @Field(() => [LinkType], { nullable: true }) linkTypes?: LinkTypeName[];
   @Field({ nullable: true, description: 'Analyse persons through co-attendance of events (two-mode data).' }) coAttendance?: boolean;
-  @Field(() => [String], { nullable: true, description: 'Only links with a visible source of these reliabilities (A, B, C, X).' }) reliability?: string[];
+  @Field(() => [SourceReliability], { nullable: true, description: 'Only links with a visible source of these reliabilities.' }) reliability?: string[];
   @Field(() => Int, { nullable: true, description: 'Only links with a visible source of at most this accuracy (1 best … 4).' }) maxAccuracy?: number;
 }
 

@@ -4,9 +4,11 @@ import { CLEARANCES } from '../../auth/principal';
 import { ADMIN_ROLES } from '../auth-checker';
 import { Context } from '../context';
 import { badInput } from '../errors';
+import { Classification } from '../scalars';
 import { Connection, pageInfoOf } from '../types';
 
-@ObjectType({ description: 'One audited request. Entries are never updated or deleted.' })
+/** The GraphQL `AuditEntry` (the class is named apart from the audit log's own `AuditEntry` record). */
+@ObjectType('AuditEntry', { description: 'One audited request. Entries are never updated or deleted.' })
 export class AuditEntryType {
   @Field(() => Int) seq!: number;
   @Field() at!: string;
@@ -23,7 +25,7 @@ export class AuditEntryType {
   @Field(() => Float) durationMs!: number;
   @Field() prevHash!: string;
   @Field() hash!: string;
-  @Field(() => String, { description: 'The highest classification of what the request touched.' })
+  @Field(() => Classification, { description: 'The highest classification of what the request touched.' })
   classification(@Root() e: AuditEntry): string {
     return CLEARANCES[e.classificationLevel ?? CLEARANCES.length - 1] ?? 'SECRET';
   }

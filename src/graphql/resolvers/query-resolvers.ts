@@ -42,8 +42,9 @@ class PageArgs {
   @Field(() => String, { nullable: true, description: 'Cursor of the last item of the previous page.' }) after?: string;
 }
 
+/** The seizures to count or list: `seizures` pages them, `seizureTotals` adds them up. */
 @ArgsType()
-class SeizureFilterArgs extends PageArgs {
+class SeizureFilterArgs {
   @Field(() => Commodity, { nullable: true }) commodity?: string;
   @Field(() => String, { nullable: true, description: 'ISO code of the country where it was seized.' }) country?: string;
   @Field(() => DateScalar, { nullable: true }) from?: string;
@@ -173,14 +174,18 @@ export class QueryResolver {
 
   @Authorized(...READ_ROLES)
   @Query(() => SeizureConnection, { description: 'Seizures by commodity, country where seized, and date range.' })
-  async seizures(@Args() args: SeizureFilterArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return typedConnection(ctx, info, 'seizures', seizureFilters(args), args.first, args.after);
+  async seizures(@Args() filter: SeizureFilterArgs, @Args() { first, after }: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return typedConnection(ctx, info, 'seizures', seizureFilters(filter), first, after);
   }
 
   @Authorized(...READ_ROLES)
-  @Query(() => [SeizureTotal], { description: 'Totals per commodity and unit over the same filters as `seizures`.' })
-  async seizureTotals(@Args() args: SeizureFilterArgs, @Ctx() ctx: Context) {
-    return ctx.repository.seizureTotals(ctx.auth, seizureFilters(args));
+  @Query(() => [SeizureTotal], {
+    description:
+      'Totals per commodity and unit over the same filters as `seizures`, ordered by commodity and unit. ' +
+      'One row per group, at most one per commodity and unit of the vocabulary, so the whole list at once: no pages.',
+  })
+  async seizureTotals(@Args() filter: SeizureFilterArgs, @Ctx() ctx: Context) {
+    return ctx.repository.seizureTotals(ctx.auth, seizureFilters(filter));
   }
 
   @Authorized(...WRITE_ROLES)
