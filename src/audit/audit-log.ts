@@ -215,7 +215,7 @@ export class AuditLog {
         try {
           const markings = await this.markingsOf((q, params) => this.db.read(q, params), batch);
           if (this.queue.length > 0 && this.writers < (this.maxBatch === 1 ? 1 : MAX_WRITERS)) void this.flush();
-          const head = await this.db.writeTransaction((tx) => this.appendBatch(tx, batch, markings));
+          const head = (await this.appendAutoCommit(batch, markings)) ?? (await this.db.writeTransaction((tx) => this.appendBatch(tx, batch, markings)));
           this.stats.batches += 1;
           this.stats.entries += batch.length;
           await this.anchorHead(head);
@@ -275,6 +275,21 @@ export class AuditLog {
     this.expectedHead = chained.head;
     await this.db.runIn(tx, cypher('audit-append'), chained);
     return chained.head;
+  }
+
+  /**
+   * The common case in one network round-trip: the batch chained onto the expected head, written by
+   * one auto-commit statement (atomic: all its entries and the head move, or nothing). Undefined
+   * when there is no expected head or it moved (the caller then appends under the lock). Not
+   * retried on failure: the batch fails, as a failed transaction would fail it.
+   */
+  private async appendAutoCommit(items: Array<Pick<Pending, 'record'>>, markings: AuditMarking[]): Promise<{ seq: number; hash: string } | undefined> {
+    const expected = this.expectedHead;
+    if (!expected) return undefined;
+    const chained = this.chain(expected, items, markings);
+    this.expectedHead = chained.head;
+    const [row] = await this.db.writeStatement<{ written: number }>(cypher('audit-append-at'), { expected, ...chained });
+    return row?.written === items.length ? chained.head : undefined;
   }
 
   /** The stored form of a batch chained onto `head`: each entry's MAC covers the previous hash. */

@@ -31,8 +31,9 @@ function isUnavailable(err: unknown): boolean {
 }
 
 /**
- * The one door to Neo4j. Every query runs in a driver transaction function (the driver retries
- * transient errors), every result is converted to plain JavaScript values by `toPlain`, and an
+ * The one door to Neo4j. Reads are single auto-commit statements (retried here on transient
+ * errors); writes run in driver transaction functions (the driver retries transient errors), or,
+ * for the audit's one-statement batches, as auto-commit statements. Every result is converted to plain JavaScript values by `toPlain`, and an
  * availability probe lets requests fail fast with DATABASE_UNAVAILABLE instead of hanging while
  * the database is down. It counts round-trips so tests can prove batching.
  */
@@ -119,21 +120,36 @@ export class Database {
   async read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
     return this.guard(async () => {
       for (let attempt = 1; ; attempt++) {
-        const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
         try {
-          this.counted(cypher, params);
-          const started = Date.now();
-          const result = await session.run(cypher, toParams(params), { timeout: this.options.queryTimeoutMs });
-          this.logIfSlow(started, cypher);
-          return result.records.map((record) => toPlain(record.toObject()) as T);
+          return await this.autoCommit<T>('READ', cypher, params);
         } catch (err) {
           if (attempt >= READ_ATTEMPTS || isUnavailable(err) || !neo4j.isRetryableError(err)) throw err;
           await new Promise((r) => setTimeout(r, 20 * attempt * Math.random()));
-        } finally {
-          await session.close();
         }
       }
     });
+  }
+
+  /**
+   * One write statement in an auto-commit transaction (one round-trip; atomic like any single
+   * statement). Never retried: after a lost connection its outcome is unknown, so the caller must
+   * decide (the audit fails the batch's requests, as a failed transaction does).
+   */
+  async writeStatement<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    return this.guard(() => this.autoCommit<T>('WRITE', cypher, params));
+  }
+
+  private async autoCommit<T>(mode: 'READ' | 'WRITE', cypher: string, params: Params): Promise<T[]> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    try {
+      this.counted(cypher, params);
+      const started = Date.now();
+      const result = await session.run(cypher, toParams(params), { timeout: this.options.queryTimeoutMs });
+      this.logIfSlow(started, cypher);
+      return result.records.map((record) => toPlain(record.toObject()) as T);
+    } finally {
+      await session.close();
+    }
   }
 
   /** One write statement in a managed transaction (retried by the driver on transient errors). */
