@@ -1,5 +1,5 @@
 import { entityIdOf } from './support/fixtures';
-import { GqlResponse, resetDatabase, startServer, TestServer, token, TokenSpec } from './support/harness';
+import { GqlResponse, resetDatabase, startServer, TestServer, tokenCache, TokenSpec } from './support/harness';
 
 /**
  * The statement store (issue 8): a report owns its statements. Concurrent loaders of many agencies
@@ -62,12 +62,7 @@ async function statementsOf(server: TestServer, id: string): Promise<string[]> {
 
 describe('statement store', () => {
   let server: TestServer;
-  const tokens = new Map<string, string>();
-  const tokenOf = async (spec: TokenSpec) => {
-    const key = JSON.stringify(spec);
-    if (!tokens.has(key)) tokens.set(key, await token(spec));
-    return tokens.get(key)!;
-  };
+  const tokenOf = tokenCache();
 
   beforeAll(async () => {
     server = await startServer({ RATE_LIMIT_PER_MINUTE: '100000' });

@@ -1,4 +1,4 @@
-import { resetDatabase, startServer, TestServer, token, TokenSpec } from '../support/harness';
+import { resetDatabase, startServer, TestServer, tokenCache } from '../support/harness';
 
 /**
  * Issue 8's takeover findings, as an attacker with a loader token would try them: a loader id that
@@ -13,12 +13,7 @@ const IMPORT = `mutation imp($report: ReportInput!) {
 
 describe('leak matrix: loader-supplied ids never take over another type, a country or a hidden name', () => {
   let server: TestServer;
-  const tokens = new Map<string, string>();
-  const tokenOf = async (spec: TokenSpec) => {
-    const key = JSON.stringify(spec);
-    if (!tokens.has(key)) tokens.set(key, await token(spec));
-    return tokens.get(key)!;
-  };
+  const tokenOf = tokenCache();
 
   beforeAll(async () => {
     server = await startServer({ RATE_LIMIT_PER_MINUTE: '100000' });

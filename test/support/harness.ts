@@ -56,6 +56,16 @@ export interface TokenSpec {
   clearance?: Clearance;
 }
 
+/** `token`, minting each distinct spec once per test file (tokens are cheap to keep, slow to sign in bulk). */
+export function tokenCache(): (spec: TokenSpec) => Promise<string> {
+  const tokens = new Map<string, Promise<string>>();
+  return (spec) => {
+    const key = JSON.stringify(spec);
+    if (!tokens.has(key)) tokens.set(key, token(spec));
+    return tokens.get(key)!;
+  };
+}
+
 export function token(spec: TokenSpec = {}): Promise<string> {
   return mintToken(DEV_JWT_SECRET, {
     sub: spec.sub ?? 'test-analyst',
