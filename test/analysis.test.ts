@@ -1,3 +1,4 @@
+import { cypher } from '../src/db/cypher';
 import fs from 'node:fs';
 import path from 'node:path';
 import { adjacencyReport, twoModeReport } from '../src/import/dataset-report';
@@ -6,7 +7,6 @@ import { parseAdjacencyCsv, parseTwoModeCsv } from '../src/import/matrix-csv';
 import { DATASETS, resetDatabase, startSeededServer, startServer, TestServer } from './support/harness';
 import { entityIdOf } from './support/fixtures';
 import { reference } from './support/datasets';
-
 
 const ALGORITHMS = { DEGREE: 'degree', BETWEENNESS: 'betweenness', CLOSENESS: 'closeness', PAGERANK: 'pagerank', EIGENVECTOR: 'eigenvector' } as const;
 
@@ -35,7 +35,10 @@ describe('link analysis against the networkx references', () => {
     const label = (id: string) => id.slice(name.length + 1);
 
     it.each(Object.keys(ALGORITHMS) as Array<keyof typeof ALGORITHMS>)('%s centrality of every node matches (1e-4)', async (algorithm) => {
-      const res = await server.gql('query ($a: CentralityAlgorithm!, $s: AnalysisScope) { centrality(algorithm: $a, scope: $s, top: 500) { entity { id } score approximate } }', { a: algorithm, s: scope });
+      const res = await server.gql(
+        'query ($a: CentralityAlgorithm!, $s: AnalysisScope) { centrality(algorithm: $a, scope: $s, top: 500) { entity { id } score approximate } }',
+        { a: algorithm, s: scope },
+      );
       expect(res.errors).toBeUndefined();
       const scores: Array<{ entity: { id: string }; score: number; approximate: boolean }> = res.data!.centrality;
       const expected = ref[ALGORITHMS[algorithm]];
@@ -53,10 +56,13 @@ describe('link analysis against the networkx references', () => {
 
     it('finds the reference shortest-path lengths and counts', async () => {
       for (const pair of ref.shortestPaths) {
-        const res = await server.gql('query ($f: ID!, $t: ID!) { shortestPaths(from: $f, to: $t, all: true, maxLength: 8) { length nodes { id } edges { source target } } }', {
-          f: `${name}:${pair.from}`,
-          t: `${name}:${pair.to}`,
-        });
+        const res = await server.gql(
+          'query ($f: ID!, $t: ID!) { shortestPaths(from: $f, to: $t, all: true, maxLength: 8) { length nodes { id } edges { source target } } }',
+          {
+            f: `${name}:${pair.from}`,
+            t: `${name}:${pair.to}`,
+          },
+        );
         expect(res.errors).toBeUndefined();
         const paths = res.data!.shortestPaths;
         expect(paths).toHaveLength(pair.count);
@@ -71,7 +77,10 @@ describe('link analysis against the networkx references', () => {
     });
 
     it('finds communities: Louvain modularity within 0.03, components as the reference', async () => {
-      const res = await server.gql('query ($s: AnalysisScope) { louvain: communities(algorithm: LOUVAIN, scope: $s, seed: 7) { modularity communities { size members { id } } } cc: communities(algorithm: CONNECTED_COMPONENTS, scope: $s) { communities { size } } }', { s: scope });
+      const res = await server.gql(
+        'query ($s: AnalysisScope) { louvain: communities(algorithm: LOUVAIN, scope: $s, seed: 7) { modularity communities { size members { id } } } cc: communities(algorithm: CONNECTED_COMPONENTS, scope: $s) { communities { size } } }',
+        { s: scope },
+      );
       expect(res.errors).toBeUndefined();
       expect(Math.abs(res.data!.louvain.modularity - ref.louvainModularity)).toBeLessThan(0.03);
       const sizes: number[] = res.data!.louvain.communities.map((c: { size: number }) => c.size);
@@ -95,7 +104,9 @@ describe('link analysis against the networkx references', () => {
       for (const e of events) for (const q of attendeesOf.get(e)!) if (q !== person) others.add(q);
       degree.set(person, others.size);
     }
-    const res = await server.gql('{ centrality(algorithm: DEGREE, scope: { reports: ["dataset:ndrangheta_infinito_2mode"], coAttendance: true }, top: 500) { entity { id label type } score } }');
+    const res = await server.gql(
+      '{ centrality(algorithm: DEGREE, scope: { reports: ["dataset:ndrangheta_infinito_2mode"], coAttendance: true }, top: 500) { entity { id label type } score } }',
+    );
     expect(res.errors).toBeUndefined();
     const scores: Array<{ entity: { label: string; type: string }; score: number }> = res.data!.centrality;
     expect(scores).toHaveLength(eventsOf.size);
@@ -139,7 +150,9 @@ describe('the demo data answers the analysts’ questions', () => {
   });
 
   it('shows groups active across borders and the persons who bridge them', async () => {
-    const res = await server.gql('{ crossBorder(top: 50) { countryLinks { countryA countryB links } organisations { organisation { label } countries } bridges { person { label } countries groups { organisation { label } via } } } }');
+    const res = await server.gql(
+      '{ crossBorder(top: 50) { countryLinks { countryA countryB links } organisations { organisation { label } countries } bridges { person { label } countries groups { organisation { label } via } } } }',
+    );
     expect(res.errors).toBeUndefined();
     const cb = res.data!.crossBorder;
     const orgs = new Map(cb.organisations.map((o: { organisation: { label: string }; countries: string[] }) => [o.organisation.label, o.countries]));
@@ -153,6 +166,53 @@ describe('the demo data answers the analysts’ questions', () => {
     ]);
     for (let i = 1; i < cb.countryLinks.length; i++) expect(cb.countryLinks[i - 1].links).toBeGreaterThanOrEqual(cb.countryLinks[i].links);
     expect(cb.countryLinks.every((p: { countryA: string; countryB: string }) => p.countryA < p.countryB)).toBe(true);
+  });
+
+  it('expands in one read, level by level: depth d holds the nodes within d hops, a cap admits nearer levels first', async () => {
+    const q = `query ($d: Int, $l: Int) { neighbourhood(id: "${PEROVIC}", depth: $d, limit: $l) { truncated nodes { id type } edges { source target } } }`;
+    type Hood = { truncated: boolean; nodes: Array<{ id: string; type: string }>; edges: Array<{ source: string; target: string }> };
+    const hood = async (d: number, l: number) => (await server.gql<{ neighbourhood: Hood }>(q, { d, l })).data!.neighbourhood;
+    // hop distances over the depth-4 answer's edges; countries end paths, they are never crossed
+    const full = await hood(4, 2000);
+    expect(full.truncated).toBe(false);
+    const isCountry = new Map(full.nodes.map((n) => [n.id, n.type === 'Country']));
+    const distance = new Map<string, number>([[PEROVIC, 0]]);
+    for (let frontier = [PEROVIC], d = 1; frontier.length > 0 && d <= 4; d++) {
+      const next: string[] = [];
+      for (const e of full.edges) {
+        for (const [a, b] of [
+          [e.source, e.target],
+          [e.target, e.source],
+        ]) {
+          if (frontier.includes(a) && !distance.has(b)) {
+            distance.set(b, d);
+            if (!isCountry.get(b)) next.push(b);
+          }
+        }
+      }
+      frontier = next;
+    }
+    for (const d of [1, 2, 3]) {
+      const within = [...distance]
+        .filter(([, x]) => x <= d)
+        .map(([id]) => id)
+        .sort();
+      expect((await hood(d, 2000)).nodes.map((n) => n.id).sort()).toEqual(within);
+    }
+    const level1 = [...distance].filter(([, x]) => x === 1).length;
+    const capped = await hood(2, level1 + 3);
+    expect(capped.truncated).toBe(true);
+    expect(capped.nodes.filter((n) => distance.get(n.id)! <= 1)).toHaveLength(level1 + 1);
+    // one read for the levels, the cap and the nodes' statements (the audit's own queries aside)
+    const sent: string[] = [];
+    server.db.onQuery = (text) => sent.push(text);
+    try {
+      await hood(2, 500);
+    } finally {
+      server.db.onQuery = undefined;
+    }
+    const audit = new Set(['audit-marking', 'audit-append-at', 'audit-lock-head', 'audit-append'].map((name) => cypher(name)));
+    expect(sent.filter((t) => !audit.has(t)).map((t) => t.slice(0, 60))).toEqual([expect.stringMatching(/^\/\/ The neighbourhood of \$root in one read/)]);
   });
 
   it('draws the neighbourhood of a suspect as a subgraph, honouring depth, types, time window and limit', async () => {

@@ -3,6 +3,7 @@ import { Config } from '../config';
 import { boundedPathQuery, cypher } from '../db/cypher';
 import { Database } from '../db/database';
 import { EntityRow, LinkRow, LinkStatements, Repository, toLinkRow } from '../domain/repository';
+import { assembleEntity, Statement } from '../domain/statements';
 import { ENTITY_TYPES, EntityTypeName, LINK_TYPES, LinkTypeName, SOURCE_RELIABILITY } from '../domain/vocabulary';
 import { badInput, checkRange, notFound, tooComplex } from '../errors';
 import { AnalysisGraph, coAttendanceProjection } from './graph-algorithms';
@@ -36,6 +37,8 @@ export interface ExpandOptions {
 
 /** Above this many nodes in scope, betweenness and closeness sample pivots (Brandes–Pich). */
 export const EXACT_LIMIT = 5000;
+/** `cypher/expand.cypher` unrolls this many levels. */
+export const MAX_EXPAND_DEPTH = 4;
 const SAMPLE_SIZE = 500;
 const CENTRALITY_ALGORITHMS = {
   DEGREE: 'degree',
@@ -66,36 +69,46 @@ export class AnalysisService {
     this.repository = new Repository(db);
   }
 
-  /** Breadth-first expansion through visible links; countries are end points, never traversed. */
-  async expand(auth: VisibilityParams, rootId: string, options: ExpandOptions): Promise<{ nodeIds: string[]; links: LinkRow[]; truncated: boolean }> {
-    const visited = new Set<string>([rootId]);
+  /**
+   * Breadth-first expansion through visible links; countries are end points, never traversed. One
+   * read (`cypher/expand.cypher`): the levels, the cap of `limit` nodes (admitted in sort-key
+   * order) and the visible statements of the admitted nodes, whose views come back in `nodes`.
+   */
+  async expand(
+    auth: VisibilityParams,
+    rootId: string,
+    options: ExpandOptions,
+  ): Promise<{ nodeIds: string[]; links: LinkRow[]; truncated: boolean; nodes: EntityRow[] }> {
+    checkRange('depth', options.depth, 1, MAX_EXPAND_DEPTH);
+    const [row] = await this.db.read<{
+      nodeIds: string[];
+      links: Array<LinkStatements & { neighbour: string; level: number }>;
+      truncated: boolean;
+      nodes: Array<{ anchor: EntityRow; statements: Statement[] }>;
+    }>(cypher('expand'), {
+      auth,
+      root: rootId,
+      depth: options.depth,
+      limit: options.limit,
+      linkTypes: options.linkTypes,
+      entityTypes: options.entityTypes,
+      from: options.from ?? null,
+      to: options.to ?? null,
+    });
+    // A link counts when both its ends were admitted; in level order, then in the order the
+    // nodes were admitted (sort-key order within a level), then by id.
+    const position = new Map(row.nodeIds.map((id, i) => [id, i]));
     const links = new Map<string, LinkRow>();
-    let frontier = rootId.startsWith('country:') ? [] : [rootId];
-    let truncated = false;
-    for (let level = 0; level < options.depth && frontier.length > 0; level++) {
-      const rows = await this.db.read<{ link: LinkStatements; neighbour: string }>(cypher('expand-level'), {
-        auth,
-        frontier,
-        linkTypes: options.linkTypes,
-        entityTypes: options.entityTypes,
-        from: options.from ?? null,
-        to: options.to ?? null,
-      });
-      const next: string[] = [];
-      for (const { link, neighbour } of rows) {
-        if (!visited.has(neighbour)) {
-          if (visited.size >= options.limit) {
-            truncated = true;
-            continue;
-          }
-          visited.add(neighbour);
-          if (!neighbour.startsWith('country:')) next.push(neighbour);
-        }
-        if (visited.has(link.fromId) && visited.has(link.toId) && !links.has(link.id)) links.set(link.id, toLinkRow(link));
-      }
-      frontier = next;
-    }
-    return { nodeIds: [...visited], links: [...links.values()], truncated };
+    const kept = row.links
+      .filter((l) => position.has(l.fromId) && position.has(l.toId))
+      .sort((a, b) => a.level - b.level || position.get(a.neighbour)! - position.get(b.neighbour)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const l of kept) if (!links.has(l.id)) links.set(l.id, toLinkRow(l));
+    return {
+      nodeIds: row.nodeIds,
+      links: [...links.values()],
+      truncated: row.truncated,
+      nodes: row.nodes.map((n) => assembleEntity(n.anchor, n.statements)),
+    };
   }
 
   /**

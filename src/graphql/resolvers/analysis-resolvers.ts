@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, Field, Float, ID, Info, InputType, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
-import { AnalysisService, CentralityAlgorithmName, CommunityAlgorithmName, Scope } from '../../analysis/analysis-service';
+import { AnalysisService, CentralityAlgorithmName, CommunityAlgorithmName, MAX_EXPAND_DEPTH, Scope } from '../../analysis/analysis-service';
 import { EntityRow, LinkRow } from '../../domain/repository';
 import { EntityTypeName, LINK_TYPES, LinkTypeName, UNDIRECTED_LINKS } from '../../domain/vocabulary';
 import { READ_ROLES } from '../auth-checker';
@@ -184,7 +184,7 @@ export class AnalysisResolver {
     @Arg('to', () => DateScalar, { nullable: true }) to?: string,
     @Arg('limit', () => Int, { defaultValue: 200, description: 'At most this many nodes.' }) limit?: number,
   ): Promise<Subgraph> {
-    checkRange('depth', depth, 1, 4);
+    checkRange('depth', depth, 1, MAX_EXPAND_DEPTH);
     checkRange('limit', limit, 1, ctx.config.limits.maxSubgraphNodes);
     const service = this.service(ctx);
     // No separate visibility check: a hidden root has no visible link (a visible link's ends are
@@ -199,7 +199,9 @@ export class AnalysisResolver {
       to,
       limit: limit!,
     });
-    const nodes = await entities(ctx, result.nodeIds);
+    // the expansion read the admitted nodes' statements too: their views need no second read
+    for (const node of result.nodes) ctx.loaders.entity.prime(node.id, node);
+    const nodes = new Map(result.nodes.map((n) => [n.id, n]));
     if (!nodes.has(id)) throw notFound(`entity ${JSON.stringify(id)}`);
     return {
       nodes: result.nodeIds.filter((n) => nodes.has(n)).map((n) => graphNode(nodes.get(n)!)),

@@ -1,0 +1,18 @@
+// The neighbourhood of $root in one read: up to four breadth-first levels through visible links
+// (expand-step, in the order and with the cap the service applies), then the visible statements
+// of every admitted node (for their views). The service keeps the links whose two ends were
+// admitted. A hidden root has no visible link and no visible statement: nothing comes back for it.
+//:include visible-markings
+WITH visible, CASE WHEN $root STARTS WITH 'country:' THEN [] ELSE [$root] END AS frontier, [$root] AS visited, [] AS found, false AS truncated, 1 AS level
+//:include expand-step
+//:include expand-step
+//:include expand-step
+//:include expand-step
+CALL (visible, visited) {
+  UNWIND visited AS id
+  MATCH (n:Entity {id: id})
+  WITH n, COLLECT { MATCH (:Report)-[s:STATES]->(n) WHERE @seen(s) RETURN properties(s) } AS statements
+  WHERE n:Country OR size(statements) > 0
+  RETURN collect({anchor: n {.id, .type, .name, .code, .alpha3}, statements: statements}) AS nodes
+}
+RETURN visited AS nodeIds, found AS links, truncated, nodes
