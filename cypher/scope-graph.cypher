@@ -2,7 +2,9 @@
 // only those stated by $reports), and between them one edge per link whose visible statements
 // meet the evaluation filter ($reliability: allowed A/B/C/X, $maxAccuracy: 1-4). The edge's weight
 // is the one the most authoritative of those statements gives (1 when none gives one). Grouping
-// happens per entity (in the subquery), so the result streams at any size.
+// happens per entity (in the subquery), so the result streams at any size. Each entity also comes
+// with its visible statements' labels and grades, from which the service picks the display label
+// (communities answer their members' labels from this read).
 //:include visible-markings
 MATCH (a:Entity)
 WHERE a.type IN $entityTypes AND ($ids IS NULL OR a.id IN $ids)
@@ -20,4 +22,5 @@ CALL (a, visible) {
               THEN x ELSE best END) AS weighted
   RETURN collect(CASE WHEN b IS NULL THEN null ELSE {target: b.id, type: type, weight: coalesce(weighted.weight, 1)} END) AS out
 }
-RETURN a.id AS id, a.type AS type, out
+RETURN a.id AS id, a.type AS type, a.name AS name, out,
+       COLLECT { MATCH (:Report)-[s:STATES]->(a) WHERE @seen(s) RETURN {label: s.label, rank: s.rank} } AS labels

@@ -168,6 +168,25 @@ describe('the demo data answers the analysts’ questions', () => {
     expect(cb.countryLinks.every((p: { countryA: string; countryB: string }) => p.countryA < p.countryB)).toBe(true);
   });
 
+  it('answers community members with the labels their entities show, from the scope read alone', async () => {
+    const q = '{ communities(algorithm: CONNECTED_COMPONENTS) { communities { size members { id label type } } } }';
+    const sent: string[] = [];
+    server.db.onQuery = (text) => sent.push(text);
+    let res;
+    try {
+      res = await server.gql<{ communities: { communities: Array<{ size: number; members: Array<{ id: string; label: string; type: string }> }> } }>(q);
+    } finally {
+      server.db.onQuery = undefined;
+    }
+    const members = res.data!.communities.communities.flatMap((c) => c.members);
+    expect(members.length).toBeGreaterThan(20);
+    expect(sent).not.toContain(cypher('entities-by-ids'));
+    for (const m of members.filter((_, i) => i % 5 === 0)) {
+      const view = await server.gql<{ entity: { label: string; type: string } }>(`{ entity(id: ${JSON.stringify(m.id)}) { label type } }`);
+      expect(view.data!.entity).toEqual({ label: m.label, type: m.type });
+    }
+  });
+
   it('expands in one read, level by level: depth d holds the nodes within d hops, a cap admits nearer levels first', async () => {
     const q = `query ($d: Int, $l: Int) { neighbourhood(id: "${PEROVIC}", depth: $d, limit: $l) { truncated nodes { id type } edges { source target } } }`;
     type Hood = { truncated: boolean; nodes: Array<{ id: string; type: string }>; edges: Array<{ source: string; target: string }> };

@@ -3,7 +3,8 @@ import { Config } from '../config';
 import { boundedPathQuery, cypher } from '../db/cypher';
 import { Database } from '../db/database';
 import { EntityRow, LinkRow, LinkStatements, Repository, toLinkRow } from '../domain/repository';
-import { assembleEntity, Statement } from '../domain/statements';
+import { assembleEntity, chooseLabel, Statement } from '../domain/statements';
+import { text } from '../domain/identity';
 import { ENTITY_TYPES, EntityTypeName, LINK_TYPES, LinkTypeName, SOURCE_RELIABILITY } from '../domain/vocabulary';
 import { badInput, checkRange, notFound, tooComplex } from '../errors';
 import { AnalysisGraph, coAttendanceProjection } from './graph-algorithms';
@@ -37,6 +38,14 @@ export interface ExpandOptions {
 
 /** Above this many nodes in scope, betweenness and closeness sample pivots (Brandes–Pich). */
 export const EXACT_LIMIT = 5000;
+/** A scope's graph with what a member list shows of each node (its label for this caller, its type). */
+export type ScopeGraph = AnalysisGraph & { display: Map<string, { label: string; type: EntityTypeName }> };
+export interface CommunityMember {
+  id: string;
+  label: string;
+  type: EntityTypeName;
+}
+
 /** `cypher/expand.cypher` unrolls this many levels. */
 export const MAX_EXPAND_DEPTH = 4;
 const SAMPLE_SIZE = 500;
@@ -115,10 +124,10 @@ export class AnalysisService {
    * The visible subgraph a scope describes, from the cache when the caller's visibility class, the
    * data version and the scope are those of an earlier read (one short query checks the version).
    */
-  async scopeGraph(auth: VisibilityParams, scope: Scope = {}, knownKey?: string): Promise<AnalysisGraph> {
+  async scopeGraph(auth: VisibilityParams, scope: Scope = {}, knownKey?: string): Promise<ScopeGraph> {
     const key = knownKey ?? (await this.cacheKey(auth, scope));
     if (!this.cache || !key) return this.readScopeGraph(auth, scope);
-    const cached = this.cache.get(key);
+    const cached = this.cache.get<ScopeGraph>(key);
     if (cached) return cached;
     const graph = await this.readScopeGraph(auth, scope);
     this.cache.set(key, graph);
@@ -137,7 +146,7 @@ export class AnalysisService {
     auth: VisibilityParams,
     scope: Scope | undefined,
     analysis: string,
-    compute: (graph: AnalysisGraph) => Promise<T>,
+    compute: (graph: ScopeGraph) => Promise<T>,
     bytes: (r: T) => number,
   ): Promise<T> {
     const key = await this.cacheKey(auth, scope);
@@ -150,7 +159,7 @@ export class AnalysisService {
   }
 
   /** Reads the visible subgraph a scope describes, as an undirected analysis graph. */
-  async readScopeGraph(auth: VisibilityParams, scope: Scope = {}): Promise<AnalysisGraph> {
+  async readScopeGraph(auth: VisibilityParams, scope: Scope = {}): Promise<ScopeGraph> {
     const entityTypes = scope.entityTypes?.length ? scope.entityTypes : DEFAULT_ANALYSIS_TYPES;
     const linkTypes = scope.linkTypes?.length ? scope.linkTypes : LINK_TYPES;
     let ids = scope.ids?.length ? [...scope.ids] : undefined;
@@ -161,31 +170,37 @@ export class AnalysisService {
       ids = [...new Set([...(ids ?? []), ...around.nodeIds])];
     }
     if (scope.maxAccuracy !== undefined && (scope.maxAccuracy < 1 || scope.maxAccuracy > 4)) throw badInput('scope.maxAccuracy', 'must be between 1 and 4');
-    const rows = await this.db.read<{ id: string; type: EntityTypeName; out: Array<{ target: string; type: LinkTypeName; weight: number }> }>(
-      cypher('scope-graph'),
-      {
-        auth,
-        ids: ids ?? null,
-        reports: scope.reports?.length ? scope.reports : null,
-        entityTypes: scope.coAttendance ? ['Person', 'Event'] : entityTypes,
-        linkTypes: scope.coAttendance ? ['ATTENDED'] : linkTypes,
-        reliability: scope.reliability?.length ? scope.reliability : SOURCE_RELIABILITY,
-        maxAccuracy: scope.maxAccuracy ?? 4,
-      },
-    );
+    const rows = await this.db.read<{
+      id: string;
+      type: EntityTypeName;
+      name: unknown;
+      labels: Statement[];
+      out: Array<{ target: string; type: LinkTypeName; weight: number }>;
+    }>(cypher('scope-graph'), {
+      auth,
+      ids: ids ?? null,
+      reports: scope.reports?.length ? scope.reports : null,
+      entityTypes: scope.coAttendance ? ['Person', 'Event'] : entityTypes,
+      linkTypes: scope.coAttendance ? ['ATTENDED'] : linkTypes,
+      reliability: scope.reliability?.length ? scope.reliability : SOURCE_RELIABILITY,
+      maxAccuracy: scope.maxAccuracy ?? 4,
+    });
     if (rows.length > this.config.limits.maxAnalysisNodes) {
       throw tooComplex(`the scope holds ${rows.length} entities; narrow it to at most ${this.config.limits.maxAnalysisNodes}`);
     }
+    // the display label as an entity view would choose it (countries: their name)
+    const display = new Map(rows.map((r) => [r.id, { label: chooseLabel(r.labels) ?? (text(r.name) || r.id), type: r.type }]));
     if (scope.coAttendance) {
       const persons = rows.filter((r) => r.type === 'Person');
       const attendance = persons.flatMap((p) => p.out.map((l) => ({ person: p.id, event: l.target })));
-      return coAttendanceProjection(
+      const projected = coAttendanceProjection(
         persons.filter((p) => p.out.length > 0).map((p) => p.id),
         attendance,
       );
+      return { ...projected, display };
     }
     const edges = rows.flatMap((row) => row.out.map((l) => ({ source: row.id, target: l.target, weight: l.weight })));
-    return { nodes: rows.map((r) => r.id), edges };
+    return { nodes: rows.map((r) => r.id), edges, display };
   }
 
   async centrality(auth: VisibilityParams, algorithm: CentralityAlgorithmName, scope: Scope | undefined, top: number) {
@@ -213,11 +228,12 @@ export class AnalysisService {
       scope,
       `communities:${algorithm}:${seed ?? ''}`,
       (graph) => this.computeCommunities(graph, algorithm, seed),
-      (r) => r.communities.reduce((sum, c) => sum + c.members.reduce((s, m) => s + 16 + 2 * m.length, 32), 64),
+      (r) => r.communities.reduce((sum, c) => sum + c.members.reduce((s, m) => s + 48 + 2 * (m.id.length + m.label.length), 32), 64),
     );
   }
 
-  private async computeCommunities(graph: AnalysisGraph, algorithm: CommunityAlgorithmName, seed?: number) {
+  /** Communities with their members' labels from the scope read (no second read for them). */
+  private async computeCommunities(graph: ScopeGraph, algorithm: CommunityAlgorithmName, seed?: number) {
     // Louvain weighted, as networkx's louvain_communities is by default (link weights, 1 when unset);
     // components with the unweighted modularity of that partition.
     const { communityOf, modularity } =
@@ -230,7 +246,12 @@ export class AnalysisService {
     }
     const communities = [...groups.values()]
       .sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1))
-      .map((members, i) => ({ id: i, members: members.sort() }));
+      .map((members, i) => ({
+        id: i,
+        members: members
+          .sort()
+          .map((id): CommunityMember => ({ id, label: graph.display.get(id)?.label ?? id, type: graph.display.get(id)?.type ?? 'Person' })),
+      }));
     return { modularity, communities, nodeCount: graph.nodes.length };
   }
 

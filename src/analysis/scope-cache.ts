@@ -24,11 +24,11 @@ export class ScopeCache {
     return entry?.value as T | undefined;
   }
 
-  get(key: string): AnalysisGraph | undefined {
-    return this.lookup<AnalysisGraph>(`graph:${key}`);
+  get<G extends AnalysisGraph = AnalysisGraph>(key: string): G | undefined {
+    return this.lookup<G>(`graph:${key}`);
   }
 
-  set(key: string, graph: AnalysisGraph): void {
+  set(key: string, graph: AnalysisGraph & { display?: Map<string, { label: string }> }): void {
     this.lru.set(`graph:${key}`, { value: graph, bytes: estimateBytes(graph) });
   }
 
@@ -52,9 +52,10 @@ export class ScopeCache {
 }
 
 /** V8 keeps a string in about 2 bytes per character plus a header; an edge object about 64 bytes. */
-export function estimateBytes(graph: AnalysisGraph): number {
+export function estimateBytes(graph: AnalysisGraph & { display?: Map<string, { label: string }> }): number {
   let bytes = 64;
   for (const id of graph.nodes) bytes += 32 + 2 * id.length;
   bytes += graph.edges.length * 64;
+  for (const d of graph.display?.values() ?? []) bytes += 64 + 2 * d.label.length;
   return bytes;
 }

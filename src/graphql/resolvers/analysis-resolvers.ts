@@ -1,11 +1,9 @@
-import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, Field, Float, ID, Info, InputType, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { AnalysisService, CentralityAlgorithmName, CommunityAlgorithmName, MAX_EXPAND_DEPTH, Scope } from '../../analysis/analysis-service';
 import { EntityRow, LinkRow } from '../../domain/repository';
 import { EntityTypeName, LINK_TYPES, LinkTypeName, UNDIRECTED_LINKS } from '../../domain/vocabulary';
 import { READ_ROLES } from '../auth-checker';
 import { Context } from '../context';
-import { selects } from '../selection';
 import { badInput, checkRange, notFound } from '../errors';
 import { DateScalar, EntityType, LinkType, SourceReliability } from '../scalars';
 import { Entity, GraphEdge, GraphNode, Subgraph, WalkOrientation } from '../types';
@@ -283,23 +281,15 @@ export class AnalysisResolver {
     @Arg('algorithm', () => CommunityAlgorithm, { defaultValue: CommunityAlgorithm.LOUVAIN }) algorithm: CommunityAlgorithmName,
     @Arg('scope', () => AnalysisScope, { nullable: true }) scope?: AnalysisScope,
     @Arg('seed', () => Int, { nullable: true, description: 'Louvain is randomised; the same seed gives the same partition.' }) seed?: number,
-    @Info() info?: GraphQLResolveInfo,
   ): Promise<CommunitiesResult> {
+    // members come with their labels from the scope read: no second read, whatever is selected
     const result = await this.service(ctx).communities(ctx.auth, algorithm, scope, seed ?? undefined);
-    // members' labels are read only when asked for (a whole-network partition has every entity in it)
-    const found =
-      info && !selects(info, 'communities', 'members')
-        ? new Map<string, EntityRow>()
-        : await entities(
-            ctx,
-            result.communities.flatMap((c) => c.members),
-          );
     return {
       modularity: result.modularity,
       communities: result.communities.map((c) => ({
         id: c.id,
         size: c.members.length,
-        members: c.members.filter((m) => found.has(m)).map((m) => ({ id: m, label: found.get(m)!.label, type: found.get(m)!.type })),
+        members: c.members,
       })),
     };
   }
