@@ -1,4 +1,5 @@
 import { SignJWT } from 'jose';
+import { AuditEntry } from '../src/audit/audit-log';
 import { mintToken } from '../src/auth/tokens';
 import { DEV_JWT_SECRET } from '../src/config';
 import { ReportImporter } from '../src/import/importer';
@@ -1259,21 +1260,23 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
   });
 
   describe('audit trail', () => {
-    type AuditRow = {
-      seq: number;
-      subject: string;
-      agency: string;
-      country: string;
-      roles: string[];
-      operationName: string | null;
-      operationType: string | null;
-      returnedIds: string[];
-      changedIds: string[];
-      outcome: string;
-      variables: string;
-      hash: string;
-      prevHash: string;
-    };
+    // what the API shows of an entry (the audit log's own type, as the GraphQL answer carries it)
+    type AuditRow = Pick<
+      AuditEntry,
+      | 'seq'
+      | 'subject'
+      | 'agency'
+      | 'country'
+      | 'roles'
+      | 'operationName'
+      | 'operationType'
+      | 'returnedIds'
+      | 'changedIds'
+      | 'outcome'
+      | 'variables'
+      | 'hash'
+      | 'prevHash'
+    >;
     async function entriesOf(subject: string): Promise<AuditRow[]> {
       const out: AuditRow[] = [];
       let after: string | null = null;
