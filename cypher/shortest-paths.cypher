@@ -1,14 +1,21 @@
-// All shortest paths through visible links only (a visible link's ends are visible too: a report
-// states every entity its links join); countries are reference data, never inner steps. Paths are
-// returned as node ids and link keys; parallel statements of one link are collapsed by the service.
+// All shortest paths between each pair of $pairs ({from, to}), through visible links only (a
+// visible link's ends are visible too: a report states every entity its links join); countries are
+// reference data, never inner steps. Paths are returned as node ids and link keys, with the index of
+// their pair; a path comes back once per combination of its links' parallel statements, so the rows
+// are made distinct before the limit (the limit counts a pair's paths, not rows).
 // A path pattern's bound cannot be a parameter: the pattern's upper bound of 20 below is lowered to
 // the validated maximum length (an integer from 1 to 20, see `boundedPathQuery`), so that the search
 // stops there instead of exploring up to 20 hops for paths it would then drop.
 //:include visible-markings
-MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-WHERE @visible(a) AND @visible(b)
-MATCH p = ALL SHORTEST (a)(()-[r]-(x:Entity)
-    WHERE type(r) IN $linkTypes AND r.marking IN visible AND (x = b OR NOT x:Country)){1,20}(b)
-WITH p LIMIT $maxRows
-RETURN [n IN nodes(p) | n.id] AS nodeIds,
-       [r IN relationships(p) | {type: type(r), fromId: startNode(r).id, toId: endNode(r).id}] AS links
+UNWIND range(0, size($pairs) - 1) AS pair
+CALL (pair, visible) {
+  MATCH (a:Entity {id: $pairs[pair].from}), (b:Entity {id: $pairs[pair].to})
+  WHERE @visible(a) AND @visible(b)
+  MATCH p = ALL SHORTEST (a)(()-[r]-(x:Entity)
+      WHERE type(r) IN $linkTypes AND r.marking IN visible AND (x = b OR NOT x:Country)){1,20}(b)
+  WITH DISTINCT [n IN nodes(p) | n.id] AS nodeIds,
+         [r IN relationships(p) | {type: type(r), fromId: startNode(r).id, toId: endNode(r).id}] AS links
+  LIMIT $maxPaths
+  RETURN nodeIds, links
+}
+RETURN pair, nodeIds, links

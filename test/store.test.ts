@@ -100,9 +100,18 @@ describe('statement store', () => {
       for (const version of ['first version', 'second version', 'second version']) {
         const answers = await importAll(version);
         expect(answers.flatMap((a) => a.errors ?? [])).toEqual([]);
-        if (version === 'first version' && answers[0].data!.importReport.revised === false) {
-          // a fresh import: every loader sees only its own agency's reports, so the hub is new to each
-          for (const a of answers) expect(a.data!.importReport.nodes.created).toBe(3);
+        if (version === 'first version') {
+          // A fresh import, and every loader sees only its own agency's reports: the hub and the group
+          // are new to each agency, so the agency's first report creates 3 nodes; its second report
+          // creates 3 too if it read before the first committed, else only its own person.
+          expect(answers.map((a) => a.data!.importReport.revised)).toEqual(answers.map(() => false));
+          for (const agency of AGENCIES) {
+            const created = answers.filter((_, i) => reports[i].agency === agency).map((a) => a.data!.importReport.nodes.created as number);
+            expect([
+              [1, 3],
+              [3, 3],
+            ]).toContainEqual(created.sort());
+          }
         }
         await expectEveryAgencySeesItsOwnFacts();
       }
@@ -355,7 +364,72 @@ describe('statement store', () => {
       // again: everything already imported, nothing written
       const again = new Map<string, unknown>();
       await new ReportImporter(server.db).importMany(docs, (where, result) => again.set(where, result), { batchSize: 25 });
-      expect([...again.values()].filter((r) => !(r instanceof Error)).every((r) => (r as { alreadyImported: boolean }).alreadyImported)).toBe(true);
+      expect(
+        [...again]
+          .filter(([, r]) => r instanceof Error)
+          .map(([w]) => w)
+          .sort(),
+      ).toEqual(['line 31', 'line 8']);
+      const written = [...again.values()].filter((r) => !(r instanceof Error));
+      expect(written).toHaveLength(58);
+      expect(written.every((r) => (r as { alreadyImported: boolean }).alreadyImported)).toBe(true);
+    });
+  });
+
+  describe('parallel statements of one link', () => {
+    // Forty reports each state the same four links: A–X–B and A–Y–B. A shortest path then comes
+    // back from the path search once per combination of its links' statements (40 × 40 rows).
+    const PEOPLE = ['Para Alpha', 'Para Xeno', 'Para Ypsilon', 'Para Beta'].map((name) => ({ type: 'Person', name, birthDate: '1980-01-01' }));
+    const [A, X, Y, B] = PEOPLE.map(entityIdOf);
+    beforeAll(async () => {
+      const { ReportImporter } = await import('../src/import/importer');
+      const docs = Array.from({ length: 40 }, (_, k) => ({
+        doc: {
+          report: { id: `PARA-${k}`, title: 'parallel statements', date: '2024-01-01', agency: 'AG-00', classification: 'UNCLASSIFIED' },
+          entities: PEOPLE.map((p, i) => ({ ref: `p${i}`, ...p })),
+          links: [
+            [0, 1],
+            [1, 3],
+            [0, 2],
+            [2, 3],
+          ].map(([a, b]) => ({ type: 'ASSOCIATE_OF', from: `p${a}`, to: `p${b}` })),
+        } as unknown,
+        where: `report ${k}`,
+      }));
+      const results = new Map<string, unknown>();
+      await new ReportImporter(server.db).importMany(docs, (where, result) => results.set(where, result), { batchSize: 10 });
+      expect([...results.values()].filter((r) => r instanceof Error)).toEqual([]);
+    });
+
+    it('all shortest paths over parallel statements: each path once, each link with all its statements', async () => {
+      const res = await server.gql(
+        'query ($a: ID!, $b: ID!) { shortestPaths(from: $a, to: $b, all: true) { length nodes { id } edges { sources { reportId } } } }',
+        { a: A, b: B },
+        await tokenOf(analystOf('AG-00')),
+      );
+      expect(res.errors).toBeUndefined();
+      const paths = res.data!.shortestPaths as Array<{ length: number; nodes: Array<{ id: string }>; edges: Array<{ sources: unknown[] }> }>;
+      expect(paths.map((p) => p.nodes.map((n) => n.id).join('>')).sort()).toEqual([`${A}>${X}>${B}`, `${A}>${Y}>${B}`].sort());
+      for (const p of paths) for (const e of p.edges) expect(e.sources).toHaveLength(40);
+    });
+
+    it('connectingNetwork: every pair in one path search, whatever the number of ids', async () => {
+      const sent: string[] = [];
+      server.db.onQuery = (text) => sent.push(text);
+      let res: GqlResponse;
+      try {
+        res = await server.gql(
+          'query ($ids: [ID!]!) { connectingNetwork(ids: $ids) { nodes { id } edges { source target } } }',
+          { ids: [A, X, Y, B] },
+          await tokenOf(analystOf('AG-00')),
+        );
+      } finally {
+        server.db.onQuery = undefined;
+      }
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.connectingNetwork.nodes.map((n: { id: string }) => n.id).sort()).toEqual([A, X, Y, B].sort());
+      expect(res.data!.connectingNetwork.edges).toHaveLength(4);
+      expect(sent.filter((q) => q.includes('ALL SHORTEST'))).toHaveLength(1); // six pairs, one search
     });
   });
 });

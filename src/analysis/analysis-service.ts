@@ -6,7 +6,7 @@ import { EntityRow, LinkRow, LinkStatements, Repository, toLinkRow } from '../do
 import { assembleEntity, chooseLabel, Statement } from '../domain/statements';
 import { text } from '../domain/identity';
 import { ENTITY_TYPES, EntityTypeName, LINK_TYPES, LinkTypeName, SOURCE_RELIABILITY } from '../domain/vocabulary';
-import { badInput, checkRange, notFound, tooComplex } from '../errors';
+import { badInput, checkRange, tooComplex } from '../errors';
 import { AnalysisGraph, coAttendanceProjection } from './graph-algorithms';
 import { AlgorithmName, analysisPool, AnalysisRunner } from './pool/analysis-pool';
 import { ScopeCache } from './scope-cache';
@@ -46,6 +46,8 @@ export interface CommunityMember {
   type: EntityTypeName;
 }
 
+/** `shortestPaths(all: true)` answers at most this many paths. */
+export const MAX_PATHS = 100;
 /** `cypher/expand.cypher` unrolls this many levels. */
 export const MAX_EXPAND_DEPTH = 4;
 const SAMPLE_SIZE = 500;
@@ -255,25 +257,38 @@ export class AnalysisService {
     return { modularity, communities, nodeCount: graph.nodes.length };
   }
 
+  /** One (or, with `all`, up to MAX_PATHS) shortest paths between two entities. */
   async shortestPaths(auth: VisibilityParams, from: string, to: string, maxLength: number, linkTypes: readonly LinkTypeName[], all: boolean) {
-    checkRange('maxLength', maxLength, 1, this.config.limits.maxHops);
     if (from === to) throw badInput('to', 'must differ from `from`');
+    const [paths] = await this.shortestPathsBetween(auth, [{ from, to }], maxLength, linkTypes, all);
+    return paths;
+  }
+
+  /**
+   * Shortest paths between each pair, in one read for the paths and one for their links' statements
+   * (callers give pairs of distinct ends).
+   */
+  async shortestPathsBetween(
+    auth: VisibilityParams,
+    pairs: ReadonlyArray<{ from: string; to: string }>,
+    maxLength: number,
+    linkTypes: readonly LinkTypeName[],
+    all: boolean,
+  ): Promise<Array<Array<{ nodeIds: string[]; links: LinkRow[] }>>> {
+    checkRange('maxLength', maxLength, 1, this.config.limits.maxHops);
     type Key = { type: string; fromId: string; toId: string };
-    const rows = await this.db.read<{ nodeIds: string[]; links: Key[] }>(boundedPathQuery('shortest-paths', maxLength), {
+    const rows = await this.db.read<{ pair: number; nodeIds: string[]; links: Key[] }>(boundedPathQuery('shortest-paths', maxLength), {
       auth,
-      from,
-      to,
+      pairs,
       linkTypes,
-      // one path may come back once per combination of parallel statements of its links
-      maxRows: all ? 1000 : 1,
+      maxPaths: all ? MAX_PATHS : 1,
     });
     const keyOf = (l: Key) => `${l.type}|${l.fromId}|${l.toId}`;
-    const distinct = new Map<string, { nodeIds: string[]; links: Key[] }>();
-    for (const r of rows) distinct.set(r.nodeIds.join('|') + '#' + r.links.map(keyOf).join('#'), r);
-    const paths = [...distinct.values()].slice(0, all ? 100 : 1);
-    const unique = new Map(paths.flatMap((p) => p.links).map((l) => [keyOf(l), l]));
-    const found = new Map([...(await this.repository.linksByKeys(auth, [...unique.values()])).values()].map((l) => [`${l.type}|${l.fromId}|${l.toId}`, l]));
-    return paths.map((p) => ({ nodeIds: p.nodeIds, links: p.links.map((l) => found.get(keyOf(l))).filter((l): l is LinkRow => !!l) }));
+    const unique = new Map(rows.flatMap((p) => p.links).map((l) => [keyOf(l), l]));
+    const found = new Map([...(await this.repository.linksByKeys(auth, [...unique.values()])).values()].map((l) => [keyOf(l), l]));
+    const byPair = pairs.map((): Array<{ nodeIds: string[]; links: LinkRow[] }> => []);
+    for (const r of rows) byPair[r.pair].push({ nodeIds: r.nodeIds, links: r.links.map((l) => found.get(keyOf(l))).filter((l): l is LinkRow => !!l) });
+    return byPair;
   }
 
   /** Other operations sharing entities with this one, with the shared entities. */
@@ -301,12 +316,6 @@ export class AnalysisService {
       ),
     ]);
     return { pairs, orgs, bridges };
-  }
-
-  async requireVisible(auth: VisibilityParams, id: string, what = 'entity'): Promise<EntityRow> {
-    const [row] = await this.repository.entitiesByIds(auth, [id]);
-    if (!row) throw notFound(`${what} ${JSON.stringify(id)}`);
-    return row;
   }
 }
 

@@ -157,9 +157,23 @@ export function walkEdges(nodeIds: string[], links: LinkRow[]): GraphEdge[] {
   });
 }
 
+/** The entities of these ids the caller may see, through the request's loader (a failed read fails). */
 async function entities(ctx: Context, ids: string[]): Promise<Map<string, EntityRow>> {
   const rows = await ctx.loaders.entity.loadMany(ids);
-  return new Map(rows.filter((r): r is EntityRow => !!r && !(r instanceof Error)).map((r) => [r.id, r]));
+  const found = new Map<string, EntityRow>();
+  for (const r of rows) {
+    if (r instanceof Error) throw r;
+    if (r) found.set(r.id, r);
+  }
+  return found;
+}
+
+/** As `entities`, but every id must be visible: the first that is not answers NOT_FOUND. */
+async function requireVisible(ctx: Context, ids: string[], what = 'entity'): Promise<Map<string, EntityRow>> {
+  const found = await entities(ctx, ids);
+  const missing = ids.find((id) => !found.has(id));
+  if (missing !== undefined) throw notFound(`${what} ${JSON.stringify(missing)}`);
+  return found;
 }
 
 const SHARED_WEIGHT: Record<string, number> = { Person: 3, Organisation: 3, Route: 2, Seizure: 2, Location: 1 };
@@ -219,8 +233,7 @@ export class AnalysisResolver {
     @Arg('all', { defaultValue: false }) all?: boolean,
   ): Promise<Path[]> {
     const service = this.service(ctx);
-    await service.requireVisible(ctx.auth, from);
-    await service.requireVisible(ctx.auth, to);
+    await requireVisible(ctx, [from, to]);
     const rows = await service.shortestPaths(ctx.auth, from, to, maxLength, linkTypes?.length ? linkTypes : LINK_TYPES, all ?? false);
     const nodes = await entities(ctx, [...new Set(rows.flatMap((r) => r.nodeIds))]);
     return rows.map((r) => ({
@@ -240,18 +253,14 @@ export class AnalysisResolver {
   ): Promise<Subgraph> {
     const unique = [...new Set(ids)];
     if (unique.length < 2 || unique.length > 10) throw badInput('ids', 'give between 2 and 10 distinct ids');
-    const service = this.service(ctx);
-    for (const id of unique) await service.requireVisible(ctx.auth, id);
+    await requireVisible(ctx, unique);
+    const pairs = unique.flatMap((from, i) => unique.slice(i + 1).map((to) => ({ from, to })));
+    const paths = await this.service(ctx).shortestPathsBetween(ctx.auth, pairs, maxLength, linkTypes?.length ? linkTypes : LINK_TYPES, true);
     const nodeIds = new Set(unique);
     const edges = new Map<string, GraphEdge>();
-    for (let i = 0; i < unique.length; i++) {
-      for (let j = i + 1; j < unique.length; j++) {
-        const rows = await service.shortestPaths(ctx.auth, unique[i], unique[j], maxLength, linkTypes?.length ? linkTypes : LINK_TYPES, true);
-        for (const r of rows) {
-          r.nodeIds.forEach((n) => nodeIds.add(n));
-          r.links.forEach((l) => edges.set(l.id, graphEdge(l)));
-        }
-      }
+    for (const r of paths.flat()) {
+      r.nodeIds.forEach((n) => nodeIds.add(n));
+      r.links.forEach((l) => edges.set(l.id, graphEdge(l)));
     }
     const nodes = await entities(ctx, [...nodeIds]);
     return { nodes: [...nodeIds].filter((n) => nodes.has(n)).map((n) => graphNode(nodes.get(n)!)), edges: [...edges.values()], truncated: false };
@@ -297,10 +306,9 @@ export class AnalysisResolver {
   @Authorized(...READ_ROLES)
   @Query(() => [LinkedOperation], { description: 'The nexus between investigations: operations sharing entities with this one, ranked.' })
   async linkedOperations(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<LinkedOperation[]> {
-    const service = this.service(ctx);
-    const op = await service.requireVisible(ctx.auth, id, 'operation');
+    const op = (await requireVisible(ctx, [id], 'operation')).get(id)!;
     if (op.type !== 'Operation') throw badInput('id', 'is not an operation');
-    const rows = await service.linkedOperations(ctx.auth, id);
+    const rows = await this.service(ctx).linkedOperations(ctx.auth, id);
     const found = await entities(ctx, [...rows.map((r) => r.id), ...rows.flatMap((r) => r.shared.map((s) => s.id))]);
     return rows
       .filter((r) => found.has(r.id))
@@ -320,7 +328,7 @@ export class AnalysisResolver {
     @Arg('limit', () => Int, { defaultValue: 200 }) limit: number,
   ): Promise<TimelineEntry[]> {
     checkRange('limit', limit, 1, ctx.config.limits.maxPageSize);
-    await this.service(ctx).requireVisible(ctx.auth, id);
+    await requireVisible(ctx, [id]);
     const rows = await this.service(ctx).timeline(ctx.auth, id, limit);
     const found = await entities(
       ctx,
