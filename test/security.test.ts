@@ -1142,7 +1142,7 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
       expect(res.data ?? null).toBeNull();
       const [row] = await server.db.read<{ n: number }>('MATCH (r:Report {id: "SECTEST-BY-ANALYST"}) RETURN count(r) AS n');
       expect(row.n).toBe(0);
-      const [person] = await server.db.read<{ n: number }>('MATCH (p:Person {id: "person:written-by-analyst"}) RETURN count(p) AS n');
+      const [person] = await server.db.read<{ n: number }>("MATCH (:Report)-[s:STATES]->(:Person) WHERE s.name = 'Written By Analyst' RETURN count(s) AS n");
       expect(person.n).toBe(0);
     });
 
