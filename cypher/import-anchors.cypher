@@ -1,6 +1,17 @@
-// Identity anchors for derived ids, converging under the uniqueness constraint on identityKey.
-// Returns each anchor's id (an anchor may predate a change of IDENTITY_SECRET) and type.
+// Identity anchors for derived ids, converging under the uniqueness constraints. An anchor is found
+// by its identity key; failing that, it is merged by the derived id, which is what concurrent
+// imports of one new key converge on. An anchor first created by a loader-supplied id (a report that
+// restated the entity by id after every report naming it was retracted, say) has no identity key
+// yet: it takes this one, so the entity stays one node. Returns each anchor's id (an anchor may
+// predate a change of IDENTITY_SECRET) and type.
 UNWIND $rows AS row
-MERGE (n:Entity {identityKey: row.key})
-  ON CREATE SET n.id = row.id, n.type = row.type, n:$(row.type)
+OPTIONAL MATCH (known:Entity {identityKey: row.key})
+OPTIONAL CALL (row, known) {
+  WITH row WHERE known IS NULL
+  MERGE (n:Entity {id: row.id})
+    ON CREATE SET n.type = row.type, n:$(row.type)
+  SET n.identityKey = coalesce(n.identityKey, row.key)
+  RETURN n AS merged
+}
+WITH row, coalesce(known, merged) AS n
 RETURN row.ref AS ref, row.id AS planned, n.id AS id, n.type AS type, n:Country AS country

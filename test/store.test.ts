@@ -152,6 +152,35 @@ describe('statement store', () => {
     });
   });
 
+  it('an entity restated by id after its last naming report was retracted stays one node when a report names it again', async () => {
+    const person = { type: 'Person', name: 'Returning Person', birthDate: '1970-07-07' };
+    const id = entityIdOf(person);
+    const report = (rid: string, entity: Record<string, unknown>) => ({
+      report: { id: rid, title: 'comeback', date: '2024-05-01', agency: 'AG-01', classification: 'UNCLASSIFIED' },
+      entities: [{ ref: 'p', ...entity }],
+      links: [],
+    });
+    const loader = await tokenOf(loaderOf('AG-01'));
+    const first = await server.gql(IMPORT, { report: report('COMEBACK-1', person) }, loader);
+    expect(first.data!.importReport.entities).toEqual([{ ref: 'p', id }]);
+    expect((await server.gql(RETRACT, { id: 'COMEBACK-1' }, loader)).errors).toBeUndefined();
+    // the anchor is gone with its last statement; a loader who kept the id restates it by id
+    const byId = await server.gql(IMPORT, { report: report('COMEBACK-2', { type: 'Person', id, name: 'R. P.' }) }, loader);
+    expect(byId.errors).toBeUndefined();
+    // a report naming the person again (no id): the same node, not a constraint error
+    const byName = await server.gql(IMPORT, { report: report('COMEBACK-3', person) }, loader);
+    expect(byName.errors).toBeUndefined();
+    expect(byName.data!.importReport.entities).toEqual([{ ref: 'p', id }]);
+    expect(await statementsOf(server, id)).toEqual(['COMEBACK-2', 'COMEBACK-3']);
+    const [{ nodes }] = await server.db.read<{ nodes: number }>(
+      "MATCH (r:Report)-[:STATES]->(n:Entity) WHERE r.id STARTS WITH 'COMEBACK-' RETURN count(DISTINCT n) AS nodes",
+    );
+    expect(nodes).toBe(1);
+    // and a fourth report by name finds it by its identity key
+    const again = await server.gql(IMPORT, { report: report('COMEBACK-4', person) }, loader);
+    expect(again.data!.importReport.nodes).toEqual({ created: 0, updated: 1, unchanged: 0 });
+  });
+
   describe('ownership', () => {
     const BE = {
       report: { id: 'OWN-BE-1', title: 'Belgian report', date: '2024-02-01', agency: 'BE-FP', classification: 'SECRET', releasableTo: ['BE-FP', 'IT-PS'] },
