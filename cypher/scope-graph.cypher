@@ -6,9 +6,14 @@
 // with its visible statements' labels and grades, from which the service picks the display label
 // (communities answer their members' labels from this read).
 //:include visible-markings
+// Nodes come in id order and each node's edges in target order, so an order-sensitive algorithm
+// (Louvain) sees the same graph whatever order the database stores it in (storage order depends on
+// what was imported before, hidden reports included). The read stops one entity past $maxNodes:
+// a scope larger than that is refused without reading it all.
 MATCH (a:Entity)
 WHERE a.type IN $entityTypes AND ($ids IS NULL OR a.id IN $ids)
   AND (a:Country OR EXISTS { MATCH (:Report)-[s:STATES]->(a) WHERE @seen(s) AND ($reports IS NULL OR s.report IN $reports) })
+WITH a, visible ORDER BY a.id LIMIT $maxNodes + 1
 CALL (a, visible) {
   OPTIONAL MATCH (a)-[r]->(b:Entity)
   WHERE type(r) IN $linkTypes AND @seen(r)
@@ -20,6 +25,7 @@ CALL (a, visible) {
   WITH b, type, reduce(best = null, x IN [s IN statements WHERE s.weight IS NOT NULL] |
          CASE WHEN best IS NULL OR x.rank < best.rank OR (x.rank = best.rank AND (x.reportDate > best.reportDate OR (x.reportDate = best.reportDate AND x.report < best.report)))
               THEN x ELSE best END) AS weighted
+  ORDER BY b.id, type
   RETURN collect(CASE WHEN b IS NULL THEN null ELSE {target: b.id, type: type, weight: coalesce(weighted.weight, 1)} END) AS out
 }
 RETURN a.id AS id, a.type AS type, a.name AS name, out,

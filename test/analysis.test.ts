@@ -280,6 +280,20 @@ describe('the demo data answers the analysts’ questions', () => {
     expect(bad.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('refuses a scope above MAX_ANALYSIS_NODES with QUERY_TOO_COMPLEX, and answers one within it', async () => {
+    const small = await startServer({ MAX_ANALYSIS_NODES: '20' });
+    try {
+      const whole = await small.gql('{ centrality(algorithm: DEGREE) { score } }');
+      expect(whole.errors?.map((e) => e.extensions?.code)).toEqual(['QUERY_TOO_COMPLEX']);
+      expect(whole.errors![0].message).toMatch(/more than 20 entities/);
+      const around = await small.gql(`{ centrality(algorithm: DEGREE, scope: { ids: ["${PEROVIC}", "${MUCAJ}"] }) { entity { id } } }`);
+      expect(around.errors).toBeUndefined();
+      expect(around.data!.centrality.map((c: { entity: { id: string } }) => c.entity.id).sort()).toEqual([PEROVIC, MUCAJ].sort());
+    } finally {
+      await small.stop();
+    }
+  });
+
   it('orders a timeline and connects suspects', async () => {
     const t = await server.gql(`{ timeline(id: "${PEROVIC}") { date kind entity { id } } }`);
     const dates = t.data!.timeline.map((e: { date: string }) => e.date);

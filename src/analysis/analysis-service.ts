@@ -186,9 +186,10 @@ export class AnalysisService {
       linkTypes: scope.coAttendance ? ['ATTENDED'] : linkTypes,
       reliability: scope.reliability?.length ? scope.reliability : SOURCE_RELIABILITY,
       maxAccuracy: scope.maxAccuracy ?? 4,
+      maxNodes: this.config.limits.maxAnalysisNodes,
     });
     if (rows.length > this.config.limits.maxAnalysisNodes) {
-      throw tooComplex(`the scope holds ${rows.length} entities; narrow it to at most ${this.config.limits.maxAnalysisNodes}`);
+      throw tooComplex(`the scope holds more than ${this.config.limits.maxAnalysisNodes} entities; narrow it`);
     }
     // the display label as an entity view would choose it (countries: their name)
     const display = new Map(rows.map((r) => [r.id, { label: chooseLabel(r.labels) ?? (text(r.name) || r.id), type: r.type }]));
