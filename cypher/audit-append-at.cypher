@@ -5,9 +5,5 @@ MATCH (h:AuditHead {id: 'head'})
 SET h.lockedAt = datetime()
 WITH h
 WHERE h.seq = $expected.seq AND h.hash = $expected.hash
-UNWIND $entries AS entry
-CREATE (a:AuditEntry)
-SET a = entry, a.at = datetime(entry.at)
-WITH h, count(*) AS written
-SET h.seq = $seq, h.hash = $hash
+//:include audit-write-entries
 RETURN written

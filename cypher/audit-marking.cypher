@@ -14,7 +14,7 @@ CALL (row) {
   OPTIONAL MATCH (src:Report)-[:ASSERTS|STATES]->(n) WHERE NOT n:Country
   WITH n, collect(DISTINCT src) AS stating
   WITH n, stating, [r IN stating WHERE row.auth IS NULL OR (r.classificationLevel <= row.auth.clearance
-         AND (size(r.releasableTo) = 0 OR any(x IN r.releasableTo WHERE CASE size(x) WHEN 2 THEN x = row.auth.country ELSE x = row.auth.agency END)))] AS seen
+         AND @releasable(r.releasableTo, row.auth))] AS seen
   RETURN collect(n.id) AS entityIds, reduce(acc = [], s IN collect(CASE WHEN size(seen) > 0 THEN seen ELSE stating END) | acc + s) AS sources
 }
 WITH row, direct + sources AS reports, entityIds, [r IN direct | r.id] AS reportIds

@@ -7,6 +7,6 @@ CALL () {
   MATCH (m:Marking)
   WHERE m.level <= $auth.clearance
     // releasableTo convention (README, src/auth/markings.ts): two letters name a country, longer codes an agency
-    AND (size(m.releasableTo) = 0 OR any(x IN m.releasableTo WHERE CASE size(x) WHEN 2 THEN x = $auth.country ELSE x = $auth.agency END))
+    AND @releasable(m.releasableTo, $auth)
   RETURN collect(m.key) AS visible
 }

@@ -409,7 +409,7 @@ describe('statement store', () => {
     // Forty reports each state the same four links: A–X–B and A–Y–B. A shortest path then comes
     // back from the path search once per combination of its links' statements (40 × 40 rows).
     const PEOPLE = ['Para Alpha', 'Para Xeno', 'Para Ypsilon', 'Para Beta'].map((name) => ({ type: 'Person', name, birthDate: '1980-01-01' }));
-    const [A, X, Y, B] = PEOPLE.map(entityIdOf);
+    const [A, X, Y, B] = PEOPLE.map((p) => entityIdOf(p));
     beforeAll(async () => {
       const { ReportImporter } = await import('../src/import/importer');
       const docs = Array.from({ length: 40 }, (_, k) => ({

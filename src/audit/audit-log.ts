@@ -1,5 +1,6 @@
 import { ManagedTransaction } from 'neo4j-driver';
 import { Principal, VisibilityParams } from '../auth/principal';
+import { releasableToCaller } from '../auth/markings';
 import { cypher } from '../db/cypher';
 import { Database } from '../db/database';
 import { logger } from '../logger';
@@ -122,7 +123,7 @@ export function markingOfReport(classificationLevel: number, releasableTo: reado
 export function mayReadEntry(marking: Partial<AuditMarking>, reader: VisibilityParams): boolean {
   const level = typeof marking.classificationLevel === 'number' ? marking.classificationLevel : MOST_RESTRICTIVE.classificationLevel;
   if (level > reader.clearance) return false;
-  return (marking.releasability ?? []).every((set) => set.split('|').some((x) => (x.length === 2 ? x === reader.country : x === reader.agency)));
+  return (marking.releasability ?? []).every((set) => set !== '' && releasableToCaller(set.split('|'), reader));
 }
 
 /** What a reader without the entry's clearance or releasability sees: who, when, what kind, the outcome. */

@@ -15,6 +15,9 @@ const cache = new Map<string, string>();
  * - `@all(n, p)`: the distinct values of list property `p` over `n`'s visible statements;
  * - `@sortkey(n)`: `n`'s sort key for this caller (the least of its visible statements' keys).
  * A visible link implies visible ends: a report states every entity its links join.
+ * And the releasability rule itself (src/auth/markings.ts `releasableToCaller`), for the prelude and
+ * the audit's marking query: `@releasable(list, auth)`: a marking releasable to `list` (empty: to
+ * everyone) may be released to `auth` (two letters name a country, longer codes an agency).
  */
 const statementsOf = (n: string, v: string, where = '') => `MATCH (:Report)-[${v}:STATES]->(${n}) WHERE ${v}.marking IN visible${where}`;
 
@@ -25,12 +28,13 @@ export const VISIBILITY_MACROS: Record<string, (n: string, p?: string) => string
   best: (n, p) =>
     `COLLECT { ${statementsOf(n, `vb_${n}`, ` AND vb_${n}.${p} IS NOT NULL`)} RETURN vb_${n}.${p} ORDER BY vb_${n}.rank, vb_${n}.reportDate DESC, vb_${n}.report LIMIT 1 }[0]`,
   all: (n, p) => `COLLECT { ${statementsOf(n, `va_${n}`)} UNWIND coalesce(va_${n}.${p}, []) AS va_value RETURN DISTINCT va_value }`,
+  releasable: (list, auth) => `(size(${list}) = 0 OR any(x IN ${list} WHERE CASE size(x) WHEN 2 THEN x = ${auth}.country ELSE x = ${auth}.agency END))`,
   sortkey: (n) =>
     `CASE WHEN ${n}:Country THEN ${n}.sortKey ELSE COLLECT { ${statementsOf(n, `vk_${n}`)} RETURN vk_${n}.sortKey ORDER BY vk_${n}.sortKey LIMIT 1 }[0] END`,
 };
 
 export function expandMacros(text: string): string {
-  return text.replace(/@(seen|stated|visible|best|all|sortkey)\((\w+)(?:,\s*(\w+))?\)/g, (_m, macro: string, v: string, p?: string) =>
+  return text.replace(/@(seen|stated|visible|best|all|sortkey|releasable)\(([\w.$]+)(?:,\s*([\w.$]+))?\)/g, (_m, macro: string, v: string, p?: string) =>
     VISIBILITY_MACROS[macro](v, p),
   );
 }
