@@ -4,6 +4,7 @@
  * Every writer in this folder is a pure function from an ExportGraph to text.
  */
 import { CLEARANCES } from '../auth/principal';
+import { gradeRank } from '../domain/statements';
 
 export interface ExportSource {
   reportId: string;
@@ -71,13 +72,10 @@ export const graphClassification = (g: ExportGraph): string => highest([...g.nod
 
 export const gradeOf = (s: ExportSource): string => `${s.sourceReliability}${s.informationAccuracy}`;
 
-const RELIABILITY = ['A', 'B', 'C', 'X'];
 /** The best evaluation among the sources (reliability first, then accuracy), or '' when none. */
 export function bestGrade(sources: ExportSource[]): string {
-  const ranked = [...sources].sort(
-    (a, b) => RELIABILITY.indexOf(a.sourceReliability) - RELIABILITY.indexOf(b.sourceReliability) || a.informationAccuracy - b.informationAccuracy,
-  );
-  return ranked.length ? gradeOf(ranked[0]) : '';
+  const grades = sources.map(gradeOf);
+  return grades.length ? grades.reduce((best, g) => (gradeRank(g) < gradeRank(best) ? g : best)) : '';
 }
 
 /** "who says so?" as one line: `REPORT-ID (AGENCY, 2021-08-19, B2, RESTRICTED, H1)` joined by "; ". */
