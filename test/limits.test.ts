@@ -128,6 +128,13 @@ describe('cost limits', () => {
       expectRefused(await gql(query));
     });
 
+    it('refuses auditLog(first: 600) with the same code as every page size', async () => {
+      const admin = await token({ sub: 'limits-admin', roles: ['admin'] });
+      const res = await server.gql('query big { auditLog(first: 600) { totalCount } }', undefined, admin);
+      expectRefused(res);
+      expect(res.errors![0].extensions).toMatchObject({ argument: 'first', min: 0, max: 500 });
+    });
+
     it('refuses a nested links(first: 100000) and gives no data for it', async () => {
       const res = await gql(`query bigNested { entity(id: "${P1}") { id links(first: 100000) { id } } }`);
       errorAnswers.push(res);

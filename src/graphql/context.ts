@@ -5,6 +5,7 @@ import { Loaders } from '../domain/loaders';
 import { Config } from '../config';
 import { Repository } from '../domain/repository';
 import { AnalysisService } from '../analysis/analysis-service';
+import { checkRange } from '../errors';
 
 /** Per-request state shared by all resolvers. */
 export interface Context {
@@ -23,4 +24,9 @@ export interface Context {
   auditWritten?: boolean;
   /** Entity ids a mutation changed, for the audit trail (ids returned are read from the response). */
   changedIds: Set<string>;
+}
+
+/** A page size (`first`) within 0 and the configured maximum, else QUERY_TOO_COMPLEX (as every bound). */
+export function checkPageSize(ctx: Context, first: number | null | undefined): number {
+  return checkRange('first', first, 0, ctx.config.limits.maxPageSize);
 }

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, Float, Int, ObjectType, Query, Resolver, R
 import { AuditEntry } from '../../audit/audit-log';
 import { CLEARANCES } from '../../auth/principal';
 import { ADMIN_ROLES } from '../auth-checker';
-import { Context } from '../context';
+import { checkPageSize, Context } from '../context';
 import { badInput } from '../errors';
 import { Classification } from '../scalars';
 import { Connection, pageInfoOf } from '../types';
@@ -61,7 +61,7 @@ export class AuditResolver {
     @Arg('from', () => String, { nullable: true, description: 'ISO date-time' }) from?: string,
     @Arg('to', () => String, { nullable: true, description: 'ISO date-time' }) to?: string,
   ) {
-    if (first < 0 || first > ctx.config.limits.maxPageSize) throw badInput('first', `must be between 0 and ${ctx.config.limits.maxPageSize}`);
+    checkPageSize(ctx, first);
     for (const [name, value] of [
       ['from', from],
       ['to', to],

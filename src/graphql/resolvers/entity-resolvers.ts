@@ -2,9 +2,8 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { EntityRow, LinkRow } from '../../domain/repository';
 import { SourceRef } from '../../domain/statements';
 import { LINK_TYPES, LinkTypeName } from '../../domain/vocabulary';
-import { Context } from '../context';
+import { checkPageSize, Context } from '../context';
 import { Direction, LinkType } from '../scalars';
-import { checkRange } from '../errors';
 import { Country, Entity, Event, Link, Location, Operation, Organisation, Person, Report, Route, Seizure, Source } from '../types';
 
 /** Fills list defaults and keeps provenance under names that do not clash with GraphQL fields. */
@@ -33,11 +32,9 @@ export function toSources(sources: SourceRef[]): Source[] {
   }));
 }
 
-const pageSize = (ctx: Context, first: number) => checkRange('first', first, 0, ctx.config.limits.maxPageSize);
-
 /** Loads the links of one entity through the request's batching loader. */
 async function linksOf(root: Entity, ctx: Context, types: readonly LinkTypeName[], dir: Direction, first: number): Promise<Link[]> {
-  const rows = await ctx.loaders.links.load({ id: root.id, types, dir, first: pageSize(ctx, first) });
+  const rows = await ctx.loaders.links.load({ id: root.id, types, dir, first: checkPageSize(ctx, first) });
   return rows.map((r) => toLink(r, root.id));
 }
 

@@ -7,10 +7,10 @@ import { markingOfReport, redactVariables } from '../../audit/audit-log';
 import { CLEARANCES } from '../../auth/principal';
 import { ImportOutcome, ReportImporter } from '../../import/importer';
 import { ReportDocument } from '../../import/validate';
-import { Context } from '../context';
+import { checkPageSize, Context } from '../context';
 import { openCursor, sealCursor } from '../cursors';
 import { selects } from '../selection';
-import { badInput, checkRange } from '../errors';
+import { badInput } from '../errors';
 import { cleanName } from '../../domain/identity';
 import { Commodity, DateScalar, EntityType, OperationKind, ReportInputScalar } from '../scalars';
 import {
@@ -51,8 +51,6 @@ class SeizureFilterArgs {
   @Field(() => DateScalar, { nullable: true }) to?: string;
 }
 
-const checkFirst = (ctx: Context, first: number) => checkRange('first', first, 0, ctx.config.limits.maxPageSize);
-
 /** Loads the page's entities (one batched round-trip) and wraps them as a connection. */
 async function entityPage(
   ctx: Context,
@@ -82,7 +80,7 @@ async function typedConnection(
   after?: string | null,
 ) {
   const cursor = openCursor(ctx.config.identitySecret, after, isKeyset);
-  const result = await ctx.repository.typedPage(ctx.auth, list, filters, cursor, checkFirst(ctx, first));
+  const result = await ctx.repository.typedPage(ctx.auth, list, filters, cursor, checkPageSize(ctx, first));
   const [connection, totalCount] = await Promise.all([
     entityPage(ctx, { total: 0, start: cursor ? 1 : 0, page: result.page }, (item) => item),
     selects(info, 'totalCount') ? result.total() : Promise.resolve(0),
@@ -126,7 +124,7 @@ export class QueryResolver {
         !Number.isNaN(Date.parse((v as { date: string }).date)) &&
         typeof (v as { id?: unknown })?.id === 'string',
     );
-    const result = await ctx.repository.reportsPage(ctx.auth, upper(agency), cursor, checkFirst(ctx, first));
+    const result = await ctx.repository.reportsPage(ctx.auth, upper(agency), cursor, checkPageSize(ctx, first));
     const edges = result.page.map((r) => ({ cursor: sealCursor(ctx.config.identitySecret, { date: r.date, id: r.id }), node: r }));
     return { edges, totalCount: result.total, pageInfo: pageInfoOf(result.start, result.total, edges) };
   }
@@ -142,7 +140,7 @@ export class QueryResolver {
     if (text.length > 200) throw badInput('text', 'at most 200 characters');
     const offset = openCursor(ctx.config.identitySecret, after, isOffset)?.offset ?? 0;
     const repo = ctx.repository;
-    const result = await repo.search(ctx.auth, text, types ?? [], offset, checkFirst(ctx, first));
+    const result = await repo.search(ctx.auth, text, types ?? [], offset, checkPageSize(ctx, first));
     return entityPage(ctx, { ...result, start: offset }, (_item, i) => ({ offset: offset + i + 1 }));
   }
 
