@@ -10,9 +10,7 @@ WITH visible, CASE WHEN $root STARTS WITH 'country:' THEN [] ELSE [$root] END AS
 //:include expand-step
 CALL (visible, visited) {
   UNWIND visited AS id
-  MATCH (n:Entity {id: id})
-  WITH n, COLLECT { MATCH (:Report)-[s:STATES]->(n) WHERE @seen(s) RETURN properties(s) } AS statements
-  WHERE n:Country OR size(statements) > 0
-  RETURN collect({anchor: n {.id, .type, .name, .code, .alpha3}, statements: statements}) AS nodes
+//:include entity-statements
+  RETURN collect({anchor: anchor, statements: statements}) AS nodes
 }
 RETURN visited AS nodeIds, found AS links, truncated, nodes

@@ -47,6 +47,9 @@ describe('every read query applies the need-to-know prelude and macros', () => {
     expect(expandMacros('@seen(r)')).toBe('r.marking IN visible');
     expect(expandMacros('@stated(n)')).toBe('EXISTS { MATCH (:Report)-[vs_n:STATES]->(n) WHERE vs_n.marking IN visible }');
     expect(expandMacros('@best(n, kind)')).toMatch(/vb_n\.marking IN visible AND vb_n\.kind IS NOT NULL.*ORDER BY vb_n\.rank/);
+    expect(expandMacros('@releasable(m.releasableTo, $auth)')).toBe(
+      '(size(m.releasableTo) = 0 OR any(x IN m.releasableTo WHERE CASE size(x) WHEN 2 THEN x = $auth.country ELSE x = $auth.agency END))',
+    );
   });
 });
 
