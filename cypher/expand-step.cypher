@@ -8,8 +8,7 @@ CALL (visible, frontier, level) {
   UNWIND CASE WHEN level <= $depth THEN frontier ELSE [] END AS fid
   MATCH (n:Entity {id: fid})-[r]-(m:Entity)
   WHERE type(r) IN $linkTypes AND m.type IN $entityTypes AND @seen(r)
-    AND ($from IS NULL OR coalesce(r.until, r.date, r.since) IS NULL OR coalesce(r.until, r.date, r.since) >= date($from))
-    AND ($to IS NULL OR coalesce(r.since, r.date, r.until) IS NULL OR coalesce(r.since, r.date, r.until) <= date($to))
+//:include link-in-window
     AND (($from IS NULL AND $to IS NULL) OR m:Country OR EXISTS {
       MATCH (:Report)-[s:STATES]->(m)
       WHERE @seen(s)

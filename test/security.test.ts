@@ -670,6 +670,18 @@ const BATTERY: Entry[] = [
     variables: { ids: [A, C, D, OP3] },
   },
   {
+    name: 'qSubgraphMixed',
+    query: `query qSubgraphMixed($ids: [ID!]!) { subgraph(ids: $ids) { ${SUBGRAPH} } }`,
+    variables: { ids: [A, B, H, G2, S, 'person:no-such-person'] },
+    check: ({ data }, v) => {
+      // hidden and unknown ids are left out alike; the links among the rest are the visible ones
+      const nodes = data!.subgraph.nodes.map((n: { id: string }) => n.id).sort();
+      expect(nodes).toEqual(sorted([A, B, ...when(v.conf, [H, G2]), ...when(v.sec, [S])]));
+      for (const e of data!.subgraph.edges as Array<{ source: string; target: string }>) expect(nodes).toEqual(expect.arrayContaining([e.source, e.target]));
+      expect(data!.subgraph.edges.length).toBeGreaterThanOrEqual(1); // A–B, a PUB link
+    },
+  },
+  {
     name: 'qConnectAH',
     query: `query qConnectAH($ids: [ID!]!) { connectingNetwork(ids: $ids) { ${SUBGRAPH} } }`,
     variables: { ids: [A, H] },

@@ -123,6 +123,25 @@ export class AnalysisService {
   }
 
   /**
+   * The subgraph of these entities: the ones the caller may see and the visible links among them
+   * (of `linkTypes`, dated inside the window when one is given), in one read.
+   */
+  async subgraphAmong(
+    auth: VisibilityParams,
+    ids: readonly string[],
+    options: { linkTypes: readonly LinkTypeName[]; from?: string; to?: string },
+  ): Promise<{ nodes: EntityRow[]; links: LinkRow[] }> {
+    const [row] = await this.db.read<{ nodes: Array<{ anchor: EntityRow; statements: Statement[] }>; links: LinkStatements[] }>(cypher('subgraph-among'), {
+      auth,
+      ids,
+      linkTypes: options.linkTypes,
+      from: options.from ?? null,
+      to: options.to ?? null,
+    });
+    return { nodes: row.nodes.map((n) => assembleEntity(n.anchor, n.statements)), links: row.links.map(toLinkRow) };
+  }
+
+  /**
    * The visible subgraph a scope describes, from the cache when the caller's visibility class, the
    * data version and the scope are those of an earlier read (one short query checks the version).
    */

@@ -8,6 +8,7 @@ import { ErrorCode } from './errors';
  * the size of every list through the nesting:
  *  - a field with `first`, `limit` or `top` (the explicit value, or its schema default) costs
  *    `size × (1 + cost of its selection)` (a `limit` caps the answer whatever the depth);
+ *  - a field given a list of `ids` costs `ids × (1 + selection)` (times its depth, if any);
  *  - a field with only `depth`/`maxLength` costs `depth × (1 + selection)`;
  *  - a list field without a size argument costs `ASSUMED_LIST_SIZE × (1 + selection)`, except the
  *    `edges`/`nodes` of connections, subgraphs and paths, whose size the parent field already priced;
@@ -24,7 +25,7 @@ export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
   const explicit = SIZE_ARGS.map((a) => args[a]).find((v): v is number => typeof v === 'number');
   const depth = DEPTH_ARGS.map((a) => args[a]).find((v): v is number => typeof v === 'number') ?? 1;
   const list = isListType(getNullableType(field.type));
-  let size = explicit ?? 1;
+  let size = explicit ?? (Array.isArray(args.ids) ? args.ids.length : 1);
   if (explicit === undefined && list && !PRICED_BY_PARENT.test(type.name)) size = ASSUMED_LIST_SIZE;
   return Math.max(0, size) * (explicit === undefined ? Math.max(1, depth) : 1) * (1 + childComplexity);
 };

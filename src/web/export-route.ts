@@ -9,12 +9,13 @@ import { logger } from '../logger';
 
 /**
  * GET /export/{graphml|gexf|cytoscape|csv}?around=<id>&depth=<n>[&from=&to=&limit=&linkTypes=A,B]
- * GET /export/{format}?ids=a,b,c[&from=&to=&linkTypes=A,B]
+ * GET /export/{format}?ids=a,b,c[&from=&to=&linkTypes=A,B]   (the entities and the links among them)
  *
  * Exports go through the public API: the route runs the `neighbourhood` GraphQL query against
  * the app's own Apollo server with the caller's context, so need-to-know is applied inside the
  * database query exactly as for `neighbourhood`, and the request is audited by the same plugin
- * (operation `ExportNeighbourhood` / `ExportSelection`, every returned id recorded).
+ * (operation `ExportNeighbourhood` / `ExportSelection`, every returned id recorded). A selection is
+ * the `subgraph` query: one read for the chosen entities and the links among them.
  */
 
 const SOURCE_FIELDS = 'reportId sourceReliability informationAccuracy report { title date agency classification handlingCodes }';
@@ -28,16 +29,10 @@ const NEIGHBOURHOOD = `query ExportNeighbourhood($id: ID!, $depth: Int!, $from: 
   }
 }`;
 
-/** Which of the selected ids the caller may see (`entity` answers null for hidden and missing ids alike). */
-const visibleQuery = (count: number) => `query ExportSelectionVisible(${Array.from({ length: count }, (_, i) => `$i${i}: ID!`).join(', ')}) {
-${Array.from({ length: count }, (_, i) => `  n${i}: entity(id: $i${i}) { id }`).join('\n')}
-}`;
-
-/** One neighbourhood of depth 1 per selected id, as aliases of one document (chunked by the alias limit). */
-const selectionQuery = (
-  count: number,
-) => `query ExportSelection(${Array.from({ length: count }, (_, i) => `$i${i}: ID!`).join(', ')}, $from: Date, $to: Date, $limit: Int!, $linkTypes: [LinkType!]) {
-${Array.from({ length: count }, (_, i) => `  n${i}: neighbourhood(id: $i${i}, depth: 1, from: $from, to: $to, limit: $limit, linkTypes: $linkTypes) {\n    ${SUBGRAPH_FIELDS}\n  }`).join('\n')}
+const SELECTION = `query ExportSelection($ids: [ID!]!, $from: Date, $to: Date, $linkTypes: [LinkType!]) {
+  subgraph(ids: $ids, from: $from, to: $to, linkTypes: $linkTypes) {
+    ${SUBGRAPH_FIELDS}
+  }
 }`;
 
 interface ApiSource {
@@ -155,7 +150,6 @@ export function exportRoute({ config, apollo, contextFor }: ExportRouteDeps): ex
       let subgraphs: ApiSubgraph[];
       let title: string;
       let name: string;
-      let selection: Set<string> | undefined;
       if (around !== undefined) {
         const result = await run(ctx, NEIGHBOURHOOD, 'ExportNeighbourhood', { id: around, depth, from, to, limit, linkTypes });
         if (result.errors?.length || !result.data?.neighbourhood) throw fail(result.errors ?? []);
@@ -173,28 +167,9 @@ export function exportRoute({ config, apollo, contextFor }: ExportRouteDeps): ex
         ];
         if (ids.length === 0) throw badParam('ids', 'give at least one id');
         if (ids.length > config.limits.maxSubgraphNodes) throw badParam('ids', `give at most ${config.limits.maxSubgraphNodes} ids`);
-        selection = new Set(ids);
-        subgraphs = [];
-        const chunk = Math.max(1, config.limits.maxAliases);
-        const chunks = (xs: string[]) => Array.from({ length: Math.ceil(xs.length / chunk) }, (_, i) => xs.slice(i * chunk, (i + 1) * chunk));
-        const numbered = (part: string[]) => Object.fromEntries(part.map((id, j) => [`i${j}`, id]));
-        const visible: string[] = [];
-        for (const part of chunks(ids)) {
-          const result = await run(ctx, visibleQuery(part.length), 'ExportSelectionVisible', numbered(part));
-          if (result.errors?.length) throw fail(result.errors);
-          visible.push(...Object.values((result.data ?? {}) as Record<string, { id: string } | null>).flatMap((e) => (e ? [e.id] : [])));
-        }
-        for (const part of chunks(visible)) {
-          const result = await run(ctx, selectionQuery(part.length), 'ExportSelection', {
-            ...numbered(part),
-            from,
-            to,
-            linkTypes,
-            limit: config.limits.maxSubgraphNodes,
-          });
-          if (result.errors?.length) throw fail(result.errors);
-          subgraphs.push(...Object.values(result.data ?? {}).filter((s): s is ApiSubgraph => !!s));
-        }
+        const result = await run(ctx, SELECTION, 'ExportSelection', { ids, from, to, linkTypes });
+        if (result.errors?.length || !result.data?.subgraph) throw fail(result.errors ?? []);
+        subgraphs = [result.data.subgraph];
         title = `selection of ${ids.length} entities${from || to ? `, ${from ?? '…'} to ${to ?? '…'}` : ''}`;
         name = `selection-${ids.length}`;
       }
@@ -202,7 +177,7 @@ export function exportRoute({ config, apollo, contextFor }: ExportRouteDeps): ex
       const nodes = new Map<string, ExportNode>();
       const edges = new Map<string, ExportEdge>();
       for (const s of subgraphs) {
-        for (const n of s.nodes) if (!selection || selection.has(n.id)) nodes.set(n.id, { ...n, sources: n.sources.map(toSource) });
+        for (const n of s.nodes) nodes.set(n.id, { ...n, sources: n.sources.map(toSource) });
       }
       for (const s of subgraphs) {
         for (const e of s.edges) if (nodes.has(e.source) && nodes.has(e.target)) edges.set(e.id, { ...e, sources: e.sources.map(toSource) });

@@ -223,6 +223,30 @@ export class AnalysisResolver {
   }
 
   @Authorized(...READ_ROLES)
+  @Query(() => Subgraph, {
+    description:
+      'A chosen set of entities: the ones the caller may see (hidden and unknown ids are left out alike) and the visible links among them, optionally of some types and dated inside a time window.',
+  })
+  async subgraph(
+    @Ctx() ctx: Context,
+    @Arg('ids', () => [ID]) ids: string[],
+    @Arg('linkTypes', () => [LinkType], { nullable: true }) linkTypes?: LinkTypeName[],
+    @Arg('from', () => DateScalar, { nullable: true }) from?: string,
+    @Arg('to', () => DateScalar, { nullable: true }) to?: string,
+  ): Promise<Subgraph> {
+    const unique = [...new Set(ids)];
+    checkRange('ids', unique.length, 1, ctx.config.limits.maxSubgraphNodes);
+    const result = await this.service(ctx).subgraphAmong(ctx.auth, unique, { linkTypes: linkTypes?.length ? linkTypes : LINK_TYPES, from, to });
+    for (const node of result.nodes) ctx.loaders.entity.prime(node.id, node);
+    const order = new Map(unique.map((id, i) => [id, i]));
+    return {
+      nodes: result.nodes.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map(graphNode),
+      edges: result.links.map(graphEdge),
+      truncated: false,
+    };
+  }
+
+  @Authorized(...READ_ROLES)
   @Query(() => [Path], { description: 'One (or all) shortest paths through visible links; countries are never inner steps.' })
   async shortestPaths(
     @Ctx() ctx: Context,
