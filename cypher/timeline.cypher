@@ -24,7 +24,11 @@ CALL (n, visible) {
   WITH item, r, m WHERE item.date IS NOT NULL
   RETURN item.date AS date, item.kind AS kind, type(r) AS linkType, m.id AS entityId
 }
-WITH DISTINCT date, kind, linkType, entityId
+WITH DISTINCT date, kind, linkType, entityId, visible
+// in date order, then kind, then the entity's sort key for this caller (its name, as lists sort),
+// so the limit keeps the rows that come first in the order shown
+MATCH (e:Entity {id: entityId})
+WITH date, kind, linkType, entityId, @sortkey(e) AS sortKey
 RETURN date, kind, linkType, entityId
-ORDER BY date, kind, entityId
+ORDER BY date, kind, sortKey, entityId
 LIMIT $limit

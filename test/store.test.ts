@@ -181,6 +181,28 @@ describe('statement store', () => {
     expect(again.data!.importReport.nodes).toEqual({ created: 0, updated: 1, unchanged: 0 });
   });
 
+  it('a timeline with a limit is the first rows of the whole timeline: ties on a date in name order', async () => {
+    const names = ['Tia Zorić', 'Tia Marković', 'Tia Abramović', 'Tia Kovač', 'Tia Horvat', 'Tia Babić'];
+    const doc = {
+      report: { id: 'TIMELINE-1', title: 'one day', date: '2024-06-01', agency: 'AG-02', classification: 'UNCLASSIFIED' },
+      entities: [{ ref: 'hub', type: 'Person', name: 'Timeline Hub' }, ...names.map((name, i) => ({ ref: `p${i}`, type: 'Person', name }))],
+      links: names.map((_, i) => ({ type: 'ASSOCIATE_OF', from: 'hub', to: `p${i}`, date: '2024-05-31' })),
+    };
+    expect((await server.gql(IMPORT, { report: doc }, await tokenOf(loaderOf('AG-02')))).errors).toBeUndefined();
+    const hub = entityIdOf({ type: 'Person', name: 'Timeline Hub' });
+    const analyst = await tokenOf(analystOf('AG-02'));
+    const q = async (limit: number) =>
+      (await server.gql(`{ timeline(id: "${hub}", limit: ${limit}) { date kind entity { label } } }`, undefined, analyst)).data!.timeline as Array<{
+        date: string;
+        kind: string;
+        entity: { label: string };
+      }>;
+    const whole = await q(100);
+    expect(whole.map((e) => [e.date, e.kind])).toEqual(names.map(() => ['2024-05-31', 'ASSOCIATE_OF']));
+    expect(whole.map((e) => e.entity.label)).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    for (let k = 1; k < whole.length; k++) expect(await q(k)).toEqual(whole.slice(0, k));
+  });
+
   describe('ownership', () => {
     const BE = {
       report: { id: 'OWN-BE-1', title: 'Belgian report', date: '2024-02-01', agency: 'BE-FP', classification: 'SECRET', releasableTo: ['BE-FP', 'IT-PS'] },

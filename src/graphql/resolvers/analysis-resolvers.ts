@@ -358,17 +358,13 @@ export class AnalysisResolver {
       ctx,
       rows.map((r) => r.entityId),
     );
-    const label = (id: string) => found.get(id)?.label ?? '';
-    return rows
-      .sort((a, b) =>
-        a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : label(a.entityId).localeCompare(label(b.entityId)),
-      )
-      .map((r) => ({
-        date: r.date,
-        kind: r.kind,
-        linkType: r.linkType ?? undefined,
-        entity: found.has(r.entityId) ? toEntity(found.get(r.entityId)!) : undefined,
-      }));
+    // in the order of the read (date, kind, then the entity's sort key), which its limit kept
+    return rows.map((r) => ({
+      date: r.date,
+      kind: r.kind,
+      linkType: r.linkType ?? undefined,
+      entity: found.has(r.entityId) ? toEntity(found.get(r.entityId)!) : undefined,
+    }));
   }
 
   @Authorized(...READ_ROLES)
