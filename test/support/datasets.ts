@@ -18,6 +18,8 @@ export interface Reference {
   pagerank: Record<string, number>;
   eigenvector: Record<string, number>;
   shortestPaths: Array<{ from: string; to: string; length: number; count: number }>;
+  /** The ten best-ranked actors per measure, as [label, score]. */
+  top: Record<'degree' | 'betweenness' | 'closeness' | 'pagerank' | 'eigenvector', Array<[string, number]>>;
 }
 
 export const reference = (name: string): Reference => JSON.parse(fs.readFileSync(path.join(DATASETS, 'reference', `${name}.json`), 'utf8')) as Reference;

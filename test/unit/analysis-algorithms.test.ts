@@ -15,6 +15,7 @@ import {
   shortestPaths,
 } from '../../src/analysis/graph-algorithms';
 import { parseAdjacencyCsv, parseTwoModeCsv } from '../../src/import/matrix-csv';
+import { samplePivots } from '../../src/analysis/algorithms/sampling';
 
 import { DATASETS, Reference, reference } from '../support/datasets';
 const TOL = 1e-4;
@@ -112,7 +113,7 @@ describe.each(['morselli_siren', 'morselli_caviar'])('%s against the networkx re
     const b1 = betweennessCentrality(graph, { sampleSize: n - 4, seed: 3 });
     expect(betweennessCentrality(graph, { sampleSize: n - 4, seed: 3 })).toEqual(b1);
     const top = [...b1.entries()].sort((a, b) => b[1] - a[1])[0][0];
-    expect(top).toBe('1');
+    expect(top).toBe(ref.top.betweenness[0][0]);
     for (const [node, v] of b1) expect(Math.abs(v - ref.betweenness[node])).toBeLessThan(0.1);
     const c1 = closenessCentrality(graph, { sampleSize: n - 4, seed: 3 });
     for (const [node, v] of c1) expect(Math.abs(v - ref.closeness[node])).toBeLessThan(0.05);
@@ -122,14 +123,14 @@ describe.each(['morselli_siren', 'morselli_caviar'])('%s against the networkx re
 });
 
 describe('unweighted louvain (the default)', () => {
-  // networkx 3.6.1 louvain_communities(G, weight=None, seed=0/1/42) + modularity(weight=None):
-  // Caviar 0.4751 / 0.4751 / 0.4733, Siren 0.4678 (not in the reference files, computed alongside).
-  it.each([
-    ['morselli_caviar', 0.4751],
-    ['morselli_siren', 0.4678],
-  ])('%s is close to networkx', (name, expected) => {
+  // networkx's figures for seeds 0, 1 and 42 (reference/louvain-unweighted.json, written by
+  // reference/louvain_unweighted.py): ours must land within 0.03 of each.
+  const unweighted = JSON.parse(readFileSync(join(DATASETS, 'reference', 'louvain-unweighted.json'), 'utf8')) as Record<string, number[]>;
+  it.each(['morselli_caviar', 'morselli_siren'])('%s is close to networkx', (name) => {
     const { graph } = loadNetwork(name);
-    expect(Math.abs(louvain(graph, { seed: 7 }).modularity - expected)).toBeLessThanOrEqual(0.03);
+    expect(unweighted[name]).toHaveLength(3);
+    const modularity = louvain(graph, { seed: 7 }).modularity;
+    for (const expected of unweighted[name]) expect(Math.abs(modularity - expected)).toBeLessThanOrEqual(0.03);
   });
 });
 
@@ -144,9 +145,12 @@ describe('sampled betweenness/closeness with every node as pivot match the exact
     const n = extended.nodes.length;
     const matches = (actual: Map<string, number>, expected: Record<string, number>) =>
       Object.entries(expected).every(([node, v]) => Math.abs((actual.get(node) ?? NaN) - v) <= TOL);
+    // The seed is chosen by its pivots alone (the first whose n-1 pivots leave out the isolated
+    // node, the last index), never by the answer it gives.
     let seed = 0;
-    while (seed < 2000 && !matches(closenessCentrality(extended, { sampleSize: n - 1, seed }), ref.closeness)) seed++;
+    while (seed < 2000 && samplePivots(n, n - 1, seed).includes(n - 1)) seed++;
     expect(seed).toBeLessThan(2000);
+    expect(matches(closenessCentrality(extended, { sampleSize: n - 1, seed }), ref.closeness)).toBe(true);
     const closeness = closenessCentrality(extended, { sampleSize: n - 1, seed });
     expect(closeness.get('isolated')).toBe(0);
     const betweenness = betweennessCentrality(extended, { sampleSize: n - 1, seed });
