@@ -106,13 +106,13 @@ export class AnalysisService {
       from: options.from ?? null,
       to: options.to ?? null,
     });
-    // A link counts when both its ends were admitted; in level order, then in the order the
-    // nodes were admitted (sort-key order within a level), then by id.
+    // The links (both ends admitted) in level order, then in the order the nodes were admitted
+    // (sort-key order within a level), then by id.
     const position = new Map(row.nodeIds.map((id, i) => [id, i]));
     const links = new Map<string, LinkRow>();
-    const kept = row.links
-      .filter((l) => position.has(l.fromId) && position.has(l.toId))
-      .sort((a, b) => a.level - b.level || position.get(a.neighbour)! - position.get(b.neighbour)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const kept = row.links.sort(
+      (a, b) => a.level - b.level || position.get(a.neighbour)! - position.get(b.neighbour)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
     for (const l of kept) if (!links.has(l.id)) links.set(l.id, toLinkRow(l));
     return {
       nodeIds: row.nodeIds,
