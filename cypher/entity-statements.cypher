@@ -1,6 +1,7 @@
 // Fragment (entities-by-ids, expand): the entity of `id` with the statements of the reports the
 // caller may see, as `anchor` (its identity) and `statements`; a hidden entity gives no row, as a
 // missing one (countries are reference data, visible to everyone). Keeps `visible` in scope.
+//:needs id, visible
 MATCH (n:Entity {id: id})
 WITH n, visible, COLLECT { MATCH (:Report)-[s:STATES]->(n) WHERE @seen(s) RETURN properties(s) } AS statements
 WHERE n:Country OR size(statements) > 0

@@ -4,6 +4,7 @@
 // order and cap the service applied level by level before); countries are admitted, never
 // traversed. With a time window, a link statement or an entity counts only when dated inside it
 // (undated ones always count); every date comes from the caller's visible statements.
+//:needs visible, frontier, level
 CALL (visible, frontier, level) {
   UNWIND CASE WHEN level <= $depth THEN frontier ELSE [] END AS fid
   MATCH (n:Entity {id: fid})-[r]-(m:Entity)

@@ -1,5 +1,6 @@
 // Seizures with every value as the most authoritative visible statement gives it, by commodity,
 // date range and the country where seized (through visible links and locations only).
+//:needs n, sortKey, visible
 WITH n, sortKey, visible, @best(n, commodity) AS commodity, @best(n, quantity) AS quantity, @best(n, unit) AS unit,
      @best(n, valueEur) AS valueEur, @best(n, date) AS seizedOn
 WHERE ($commodity IS NULL OR commodity = $commodity)

@@ -33,27 +33,68 @@ export const VISIBILITY_MACROS: Record<string, (n: string, p?: string) => string
     `CASE WHEN ${n}:Country THEN ${n}.sortKey ELSE COLLECT { ${statementsOf(n, `vk_${n}`)} RETURN vk_${n}.sortKey ORDER BY vk_${n}.sortKey LIMIT 1 }[0] END`,
 };
 
-export function expandMacros(text: string): string {
-  return text.replace(/@(seen|stated|visible|best|all|sortkey|releasable)\(([\w.$]+)(?:,\s*([\w.$]+))?\)/g, (_m, macro: string, v: string, p?: string) =>
-    VISIBILITY_MACROS[macro](v, p),
-  );
+const MACRO_CALL = /@(\w+)\(([\w.$]+)(?:,\s*([\w.$]+))?\)/g;
+
+/** Expands the visibility macros; an unknown `@name(` is an error (a typo would otherwise reach Neo4j). */
+export function expandMacros(text: string, file = 'query'): string {
+  const unknown = [...text.matchAll(/@(\w+)\(/g)].map((m) => m[1]).filter((name) => !(name in VISIBILITY_MACROS));
+  if (unknown.length > 0)
+    throw new CypherSourceError(
+      `${file}: unknown macro @${unknown[0]} (known: ${Object.keys(VISIBILITY_MACROS)
+        .map((m) => `@${m}`)
+        .join(', ')})`,
+    );
+  return text.replace(MACRO_CALL, (_m, macro: string, v: string, p?: string) => VISIBILITY_MACROS[macro](v, p));
+}
+
+/** A query file that cannot be assembled: an unknown macro or include, or a fragment's variable not in scope. */
+export class CypherSourceError extends Error {}
+
+const INCLUDE = /^\/\/:include\s+(\S+)\s*$/;
+const NEEDS = /^\/\/:needs\s+(.+)$/m;
+
+/** The variables a fragment declares it needs in scope where it is included (`//:needs a, b`). */
+export function fragmentNeeds(name: string, dir = CYPHER_DIR): string[] {
+  const match = NEEDS.exec(readSource(name, dir));
+  return match ? match[1].split(/[\s,]+/).filter(Boolean) : [];
+}
+
+function readSource(name: string, dir: string): string {
+  if (!/^[\w-]+$/.test(name)) throw new CypherSourceError(`unknown include ${name}`);
+  const file = path.join(dir, `${name}.cypher`);
+  if (!fs.existsSync(file)) throw new CypherSourceError(`unknown include ${name}: no ${name}.cypher in ${path.basename(dir)}/`);
+  return fs.readFileSync(file, 'utf8');
+}
+
+/** `variable` is bound in `text` (a whole word, not a parameter `$x` or a property `.x`), comments aside. */
+function inScope(text: string, variable: string): boolean {
+  const code = text.replace(/\/\/.*$/gm, '');
+  return new RegExp(`(?<![$.\\w])${variable}(?!\\w)`).test(code);
 }
 
 /**
  * Loads `cypher/<name>.cypher`. A line `//:include <other>` is replaced by that file's text, so
  * shared fragments (the need-to-know prelude above all) are written once; macros are expanded.
+ * A fragment names the variables it reads from its includer's scope in a `//:needs` line, and
+ * the loader checks that each is bound before the include. Errors are thrown at load time.
  */
-export function cypher(name: string): string {
-  const cached = cache.get(name);
+export function cypher(name: string, dir = CYPHER_DIR): string {
+  const key = `${dir}\0${name}`;
+  const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const file = path.join(CYPHER_DIR, `${name}.cypher`);
-  const text = expandMacros(
-    fs
-      .readFileSync(file, 'utf8')
-      .replace(/^\/\/:include\s+(\S+)\s*$/gm, (_m, other: string) => cypher(other))
-      .trim(),
-  );
-  cache.set(name, text);
+  const out: string[] = [];
+  for (const line of readSource(name, dir).split('\n')) {
+    const include = INCLUDE.exec(line);
+    if (!include) {
+      out.push(line);
+      continue;
+    }
+    const missing = fragmentNeeds(include[1], dir).filter((v) => !inScope(out.join('\n'), v));
+    if (missing.length > 0) throw new CypherSourceError(`${name}: //:include ${include[1]} needs ${missing.join(', ')} in scope`);
+    out.push(cypher(include[1], dir));
+  }
+  const text = expandMacros(out.join('\n').trim(), name);
+  cache.set(key, text);
   return text;
 }
 
