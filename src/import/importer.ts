@@ -117,8 +117,16 @@ class DryRun extends Error {
   }
 }
 
-export function markingOf(level: number, releasableTo: string[]): { key: string; level: number; releasableTo: string[] } {
-  const sorted = [...new Set(releasableTo)].sort();
+/**
+ * The marking of a report: its classification level and the set it is releasable to. The owning
+ * agency always sees and manages its own reports, so a report releasable to a list that leaves
+ * its own agency out is marked releasable to that agency as well (a report releasable to
+ * everyone needs nothing added). The report keeps the `releasableTo` its document declared.
+ */
+export function markingOf(level: number, releasableTo: string[], owner?: string): { key: string; level: number; releasableTo: string[] } {
+  const codes = releasableTo.map((x) => x.toUpperCase());
+  if (owner && codes.length > 0) codes.push(owner.toUpperCase());
+  const sorted = [...new Set(codes)].sort();
   return { key: `${level}|${sorted.join(',')}`, level, releasableTo: sorted };
 }
 
@@ -284,12 +292,14 @@ export class ReportImporter {
 
   /**
    * An existing report may be revised or retracted only by its agency's loaders, or by an admin,
-   * within their clearance and releasability. A report the caller cannot read answers exactly
-   * like a taken id, whatever it holds.
+   * within their clearance and releasability (the owning agency is always within it, whatever
+   * the report's releasableTo says). A report the caller cannot read answers exactly like a taken
+   * id, whatever it holds.
    */
   private checkOwnership(lock: LockRow, caller: Importer | undefined, path: string) {
     if (!caller || lock.fresh) return;
-    const readable = (lock.level ?? 0) <= caller.auth.clearance && releasableToCaller(lock.releasableTo, caller.auth);
+    const owner = lock.agency !== null && lock.agency === caller.agency.toUpperCase();
+    const readable = (lock.level ?? 0) <= caller.auth.clearance && (owner || releasableToCaller(lock.releasableTo, caller.auth));
     if (!readable) throw new BadInputError([{ path, message: 'is already used by another report' }]);
     if (!caller.admin && lock.agency !== caller.agency.toUpperCase()) {
       throw forbidden(`Report ${path === 'id' ? '' : 'id '}belongs to ${lock.agency}: only its loaders (or an admin) may change it.`);
@@ -337,7 +347,7 @@ export class ReportImporter {
     const r = doc.report;
     const level = CLEARANCES.indexOf(r.classification as (typeof CLEARANCES)[number]);
     const releasableTo = (r.releasableTo ?? []).map((x) => x.toUpperCase());
-    const marking = markingOf(level, releasableTo);
+    const marking = markingOf(level, releasableTo, r.agency);
 
     // What the caller could already see through other reports (their view decides the counts).
     const auth = caller?.auth ?? null;
