@@ -1,5 +1,5 @@
 import { Database } from '../src/db/database';
-import { ImportOutcome, ReportImporter } from '../src/import/importer';
+import { ReportImporter } from '../src/import/importer';
 import { connect, resetDatabase } from './support/harness';
 
 /**

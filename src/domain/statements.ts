@@ -67,7 +67,8 @@ export function chooseLabel(statements: Array<Pick<Statement, 'rank'> & { label?
   const groups = new Map<string, { best: number; count: number; agencies: Set<string> }>();
   for (const s of statements) {
     if (typeof s.label !== 'string' || s.label === '') continue;
-    const agency = typeof s.agency === 'string' && s.agency !== '' ? `agency:${s.agency.toUpperCase()}` : `report:${String(s.report ?? '')}`;
+    const agency =
+      typeof s.agency === 'string' && s.agency !== '' ? `agency:${s.agency.toUpperCase()}` : `report:${typeof s.report === 'string' ? s.report : ''}`;
     const g = groups.get(s.label);
     if (g) {
       g.best = Math.min(g.best, s.rank);
