@@ -4,6 +4,10 @@
 // restated the entity by id after every report naming it was retracted, say) has no identity key
 // yet: it takes this one, so the entity stays one node. Returns each anchor's id (an anchor may
 // predate a change of IDENTITY_SECRET) and type.
+// Every anchor is locked (SET + REMOVE of a throw-away property) until this import commits, as the
+// orphan clean-up of a retraction or revision locks it before deleting it: the clean-up then waits
+// and finds this import's statement, or deleted the anchor first and this lock fails (EntityNotFound,
+// retried) or finds nothing (the row is missing and the importer retries the whole import).
 UNWIND $rows AS row
 OPTIONAL MATCH (known:Entity {identityKey: row.key})
 OPTIONAL CALL (row, known) {
@@ -14,4 +18,9 @@ OPTIONAL CALL (row, known) {
   RETURN n AS merged
 }
 WITH row, coalesce(known, merged) AS n
+SET n.lockProbe = true
+REMOVE n.lockProbe
+// an anchor deleted (and committed) while this import waited for its lock reads back empty: it
+// gives no row, and the importer retries the import on the shortfall
+WITH row, n WHERE n.type IS NOT NULL
 RETURN row.ref AS ref, row.id AS planned, n.id AS id, n.type AS type, n:Country AS country

@@ -3,7 +3,7 @@
 // meet the evaluation filter ($reliability: allowed A/B/C/X, $maxAccuracy: 1-4). The edge's weight
 // is the one the most authoritative of those statements gives (1 when none gives one). Grouping
 // happens per entity (in the subquery), so the result streams at any size. Each entity also comes
-// with its visible statements' labels and grades, from which the service picks the display label
+// with its visible statements' labels, grades, reports and agencies, from which the service picks the display label
 // (communities answer their members' labels from this read).
 //:include visible-markings
 // Nodes come in id order and each node's edges in target order, so an order-sensitive algorithm
@@ -29,4 +29,4 @@ CALL (a, visible) {
   RETURN collect(CASE WHEN b IS NULL THEN null ELSE {target: b.id, type: type, weight: coalesce(weighted.weight, 1)} END) AS out
 }
 RETURN a.id AS id, a.type AS type, a.name AS name, out,
-       COLLECT { MATCH (:Report)-[s:STATES]->(a) WHERE @seen(s) RETURN {label: s.label, rank: s.rank} } AS labels
+       COLLECT { MATCH (rep:Report)-[s:STATES]->(a) WHERE @seen(s) RETURN {label: s.label, rank: s.rank, report: s.report, agency: rep.agency} } AS labels

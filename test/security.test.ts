@@ -11,6 +11,7 @@ import { forgeSignature, GqlResponse, resetDatabase, startServer, TestServer, to
 // each checked against a database that holds only what the user may see.
 import './leak-matrix/loader-ids';
 import './leak-matrix/hidden-statements';
+import './leak-matrix/owner-reach';
 
 /**
  * The need-to-know leak matrix (issue 5): users × reports × every query.

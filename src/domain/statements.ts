@@ -9,7 +9,20 @@
 import { text } from './identity';
 
 /** Statement bookkeeping that is not an entity or link property. */
-export const STATEMENT_META = new Set(['report', 'marking', 'grade', 'rank', 'reportDate', 'type', 'label', 'sortKey', 'aliasText', 'nameClean', 'id']);
+export const STATEMENT_META = new Set([
+  'report',
+  'agency',
+  'marking',
+  'grade',
+  'rank',
+  'reportDate',
+  'type',
+  'label',
+  'sortKey',
+  'aliasText',
+  'nameClean',
+  'id',
+]);
 
 /** Fields whose values accumulate over statements (every visible report's values). */
 export const LIST_FIELDS = new Set(['aliases', 'nationalities', 'countries', 'commodities']);
@@ -43,26 +56,32 @@ function spellingRichness(s: string): number {
 }
 
 /**
- * The display label among the visible statements' labels: best grade, then most reports, then the
- * spelling with diacritics and mixed case, then code-point order.
+ * The display label among the visible statements' labels: the one stated by the most distinct
+ * agencies, then the best grade, then the most reports, then the spelling with diacritics and
+ * mixed case, then code-point order. Agencies come first so that one agency cannot relabel an
+ * entity for everyone by restating it with a self-declared A1 grade: a name several agencies
+ * report outweighs it. A statement without its agency (`agency` is joined from its report by the
+ * queries) counts as an agency of its own.
  */
-export function chooseLabel(statements: Statement[]): string | undefined {
-  const groups = new Map<string, { best: number; count: number }>();
+export function chooseLabel(statements: Array<Pick<Statement, 'rank'> & { label?: unknown; agency?: unknown; report?: unknown }>): string | undefined {
+  const groups = new Map<string, { best: number; count: number; agencies: Set<string> }>();
   for (const s of statements) {
     if (typeof s.label !== 'string' || s.label === '') continue;
+    const agency =
+      typeof s.agency === 'string' && s.agency !== '' ? `agency:${s.agency.toUpperCase()}` : `report:${typeof s.report === 'string' ? s.report : ''}`;
     const g = groups.get(s.label);
     if (g) {
       g.best = Math.min(g.best, s.rank);
       g.count += 1;
-    } else groups.set(s.label, { best: s.rank, count: 1 });
+      g.agencies.add(agency);
+    } else groups.set(s.label, { best: s.rank, count: 1, agencies: new Set([agency]) });
   }
   let chosen: string | undefined;
-  let key: [number, number, number] | undefined;
+  let key: number[] | undefined;
   for (const [label, g] of groups) {
-    const k: [number, number, number] = [g.best, -g.count, -spellingRichness(label)];
-    const better =
-      !key || k[0] < key[0] || (k[0] === key[0] && (k[1] < key[1] || (k[1] === key[1] && (k[2] < key[2] || (k[2] === key[2] && label < chosen!)))));
-    if (better) {
+    const k = [-g.agencies.size, g.best, -g.count, -spellingRichness(label)];
+    const i = key ? k.findIndex((x, j) => x !== key![j]) : 0;
+    if (!key || (i >= 0 ? k[i] < key[i] : label < chosen!)) {
       chosen = label;
       key = k;
     }

@@ -7,7 +7,7 @@ import { DEV_IDENTITY_SECRET } from '../domain/identity-secret';
 import { cleanName, sortKeyOf } from '../domain/identity';
 import { gradeRank, statementLabel } from '../domain/statements';
 import { DATE_FIELDS, LINK_DATE_FIELDS, UNDIRECTED_LINKS } from '../domain/vocabulary';
-import { BadInputError, forbidden, Problem } from '../errors';
+import { AppError, BadInputError, ErrorCode, forbidden, Problem } from '../errors';
 import { canonicalJson, contentHash, ImportPlan, linkId, planImport } from './plan';
 import { ReportDocument, validateReport } from './validate';
 
@@ -71,8 +71,30 @@ function toStored(props: Record<string, unknown>, dateFields: readonly string[])
   return out;
 }
 
+/**
+ * A write step wrote fewer rows than it meant to (an anchor deleted under the import by a concurrent
+ * retraction's or revision's orphan clean-up, say): the transaction is rolled back and the whole
+ * import retried, never acknowledged. After the last attempt the caller is told to try again.
+ */
+export class WriteConflictError extends AppError {
+  constructor(step: string, intended: number, written: number) {
+    super(
+      `A concurrent change got in the way of this import (${step}: ${written} of ${intended} rows written); nothing was written. Try again.`,
+      ErrorCode.DATABASE_UNAVAILABLE,
+    );
+    this.name = 'WriteConflictError';
+  }
+}
+
+/** Checks the rows a write step reports against the rows it was given. */
+function expectWritten(step: string, intended: number, rows: Array<{ written: unknown }>): void {
+  const written = Number(rows[0]?.written ?? 0);
+  if (written !== intended) throw new WriteConflictError(step, intended, written);
+}
+
 /** Errors after which the whole import is simply run again (it is idempotent). */
 function isRetryable(err: unknown): boolean {
+  if (err instanceof WriteConflictError) return true;
   const code = (err as Neo4jError)?.code ?? '';
   return (
     code.startsWith('Neo.TransientError.') ||
@@ -95,8 +117,16 @@ class DryRun extends Error {
   }
 }
 
-export function markingOf(level: number, releasableTo: string[]): { key: string; level: number; releasableTo: string[] } {
-  const sorted = [...new Set(releasableTo)].sort();
+/**
+ * The marking of a report: its classification level and the set it is releasable to. The owning
+ * agency always sees and manages its own reports, so a report releasable to a list that leaves
+ * its own agency out is marked releasable to that agency as well (a report releasable to
+ * everyone needs nothing added). The report keeps the `releasableTo` its document declared.
+ */
+export function markingOf(level: number, releasableTo: string[], owner?: string): { key: string; level: number; releasableTo: string[] } {
+  const codes = releasableTo.map((x) => x.toUpperCase());
+  if (owner && codes.length > 0) codes.push(owner.toUpperCase());
+  const sorted = [...new Set(codes)].sort();
   return { key: `${level}|${sorted.join(',')}`, level, releasableTo: sorted };
 }
 
@@ -241,7 +271,7 @@ export class ReportImporter {
         this.checkOwnership(lock, caller, 'id');
         const links = await this.db.runIn<{ id: string }>(tx, cypher('import-retract-links'), { id: reportId });
         const statements = await this.db.runIn<{ id: string }>(tx, cypher('import-retract-statements'), { id: reportId });
-        const touched = [...new Set(statements.map((s) => s.id))];
+        const touched = [...new Set(statements.map((s) => s.id))].sort();
         await this.db.runIn(tx, cypher('import-orphans'), { ids: touched });
         await this.db.runIn(tx, 'MATCH (r:Report {id: $id}) DELETE r', { id: reportId });
         return { reportId, statements: statements.length, links: links.length, changedIds: touched };
@@ -262,12 +292,14 @@ export class ReportImporter {
 
   /**
    * An existing report may be revised or retracted only by its agency's loaders, or by an admin,
-   * within their clearance and releasability. A report the caller cannot read answers exactly
-   * like a taken id, whatever it holds.
+   * within their clearance and releasability (the owning agency is always within it, whatever
+   * the report's releasableTo says). A report the caller cannot read answers exactly like a taken
+   * id, whatever it holds.
    */
   private checkOwnership(lock: LockRow, caller: Importer | undefined, path: string) {
     if (!caller || lock.fresh) return;
-    const readable = (lock.level ?? 0) <= caller.auth.clearance && releasableToCaller(lock.releasableTo, caller.auth);
+    const owner = lock.agency !== null && lock.agency === caller.agency.toUpperCase();
+    const readable = (lock.level ?? 0) <= caller.auth.clearance && (owner || releasableToCaller(lock.releasableTo, caller.auth));
     if (!readable) throw new BadInputError([{ path, message: 'is already used by another report' }]);
     if (!caller.admin && lock.agency !== caller.agency.toUpperCase()) {
       throw forbidden(`Report ${path === 'id' ? '' : 'id '}belongs to ${lock.agency}: only its loaders (or an admin) may change it.`);
@@ -315,7 +347,7 @@ export class ReportImporter {
     const r = doc.report;
     const level = CLEARANCES.indexOf(r.classification as (typeof CLEARANCES)[number]);
     const releasableTo = (r.releasableTo ?? []).map((x) => x.toUpperCase());
-    const marking = markingOf(level, releasableTo);
+    const marking = markingOf(level, releasableTo, r.agency);
 
     // What the caller could already see through other reports (their view decides the counts).
     const auth = caller?.auth ?? null;
@@ -338,7 +370,7 @@ export class ReportImporter {
     }
 
     const reportDate = r.date;
-    await db.runIn(tx, cypher('import-report-write'), {
+    const reportWritten = await db.runIn<{ written: number }>(tx, cypher('import-report-write'), {
       marking,
       report: toStored(
         {
@@ -365,9 +397,13 @@ export class ReportImporter {
         ['date'],
       ),
     });
+    expectWritten('import-report-write', 1, reportWritten);
 
     // Anchors: converge on existing entities; refuse loader ids of another type or of a country.
-    const anchorRows = plan.nodes.map((n) => ({ ref: n.ref ?? n.id, id: n.id, key: n.key ?? null, type: n.type }));
+    // In id order, as the orphan clean-up locks them: two writers lock shared anchors in one order.
+    const anchorRows = plan.nodes
+      .map((n) => ({ ref: n.ref ?? n.id, id: n.id, key: n.key ?? null, type: n.type }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const remap = new Map<string, string>();
     const problems: Problem[] = [];
     const refIndex = new Map(doc.entities.map((e, i) => [e.ref, i]));
@@ -377,7 +413,9 @@ export class ReportImporter {
       ['import-anchors-by-id', anchorRows.filter((x) => x.key === null)],
     ] as const) {
       for (const batch of chunks(rows)) {
-        for (const a of await db.runIn<{ ref: string; planned: string; id: string; type: string; country: boolean }>(tx, cypher(query), { rows: batch })) {
+        const anchors = await db.runIn<{ ref: string; planned: string; id: string; type: string; country: boolean }>(tx, cypher(query), { rows: batch });
+        expectWritten(query, batch.length, [{ written: anchors.length }]);
+        for (const a of anchors) {
           const planned = plannedByRef.get(a.ref);
           if (a.country || a.type !== planned?.type) {
             problems.push({
@@ -413,10 +451,11 @@ export class ReportImporter {
       return { id: idOf(n.id), plain };
     });
     for (const rows of chunks(statementRows)) {
-      await db.runIn(tx, cypher('import-statements'), {
+      const written = await db.runIn<{ written: number }>(tx, cypher('import-statements'), {
         reportId: plan.reportId,
         rows: rows.map((s) => ({ id: s.id, props: toStored(s.plain, [...DATE_FIELDS, 'reportDate']) })),
       });
+      expectWritten('import-statements', rows.length, written);
     }
     const linkRows = plan.links.map((l) => {
       const [from, to] = [idOf(l.from), idOf(l.to)];
@@ -425,14 +464,15 @@ export class ReportImporter {
       return { id, type: l.type, from: a, to: b, plain: { ...l.props, ...base, id, grade: l.grade, rank: gradeRank(l.grade) } };
     });
     for (const rows of chunks(linkRows)) {
-      await db.runIn(tx, cypher('import-links'), {
+      const written = await db.runIn<{ written: number }>(tx, cypher('import-links'), {
         rows: rows.map((l) => ({ type: l.type, from: l.from, to: l.to, props: toStored(l.plain, [...LINK_DATE_FIELDS, 'reportDate']) })),
       });
+      expectWritten('import-links', rows.length, written);
     }
 
     // Entities this report no longer states may now be stated by no report at all.
     const kept = new Set(statementRows.map((s) => s.id));
-    const dropped = [...previous.nodes.keys()].filter((id) => !kept.has(id));
+    const dropped = [...previous.nodes.keys()].filter((id) => !kept.has(id)).sort();
     if (dropped.length > 0) await db.runIn(tx, cypher('import-orphans'), { ids: dropped });
 
     // Counts over the caller's view: unchanged = stated before by this report exactly so.

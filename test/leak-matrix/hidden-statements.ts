@@ -169,7 +169,9 @@ describe('nothing hidden shapes an answer: differential check against a database
   it('the hidden report really is there for a reader cleared for it', async () => {
     const es = await token({ sub: 'leak-es', roles: ['analyst'], agency: 'ES-PN', country: 'ES', clearance: 'SECRET' });
     const res = await server.gql(`{ entity(id: "${MIRKO}") { label ... on Person { aliases } } search(text: "brkic") { totalCount } }`, undefined, es);
-    expect(res.data!.entity).toEqual({ label: 'Aaron Secretname', aliases: ['Zloto'] });
+    // the hidden report's alias is there; its A1 name is not the label: two agencies (ME-UP and the
+    // loader's IT-PS) state "Mirko Brkić", one states "Aaron Secretname" (issue 16, item 11)
+    expect(res.data!.entity).toEqual({ label: 'Mirko Brkić', aliases: ['Zloto'] });
     expect(res.data!.search.totalCount).toBe(5000);
   });
 
