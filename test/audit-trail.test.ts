@@ -168,7 +168,8 @@ describe('audit trail', () => {
       const rows = await server.db.read<{ op: string; level: number; rel: string[] }>(
         `MATCH (a:AuditEntry) WHERE a.operationName STARTS WITH 'tx' RETURN a.operationName AS op, a.classificationLevel AS level, a.releasability AS rel`,
       );
-      expect(rows).toEqual([{ op: 'txImport', level: 3, rel: ['ES-PN'] }]);
+      // the report's marking, and the requester's own (issue 16): releasable to ES-PN or ES
+      expect(rows).toEqual([{ op: 'txImport', level: 3, rel: ['ES-PN', 'ES|ES-PN'] }]);
       expect(await server.db.read(`MATCH (p:TxProbe) RETURN p.id AS id`)).toEqual([{ id: 'committed' }]);
       await server.db.write('MATCH (p:TxProbe) DELETE p');
       expect(await chain()).toMatchObject({ intact: true, brokenAt: null });
