@@ -168,7 +168,8 @@ describe('audit trail', () => {
       const rows = await server.db.read<{ op: string; level: number; rel: string[] }>(
         `MATCH (a:AuditEntry) WHERE a.operationName STARTS WITH 'tx' RETURN a.operationName AS op, a.classificationLevel AS level, a.releasability AS rel`,
       );
-      expect(rows).toEqual([{ op: 'txImport', level: 3, rel: ['ES-PN'] }]);
+      // the report's marking, and the requester's own (issue 16): releasable to ES-PN or ES
+      expect(rows).toEqual([{ op: 'txImport', level: 3, rel: ['ES-PN', 'ES|ES-PN'] }]);
       expect(await server.db.read(`MATCH (p:TxProbe) RETURN p.id AS id`)).toEqual([{ id: 'committed' }]);
       await server.db.write('MATCH (p:TxProbe) DELETE p');
       expect(await chain()).toMatchObject({ intact: true, brokenAt: null });
@@ -272,19 +273,24 @@ describe('audit trail', () => {
       const text = JSON.stringify(low);
       for (const id of secretIds) expect(text).not.toContain(id);
       expect(text).not.toContain('AUDIT-SECRET-1');
-      // an entry that touched only reference data stays readable
-      expect(low.find((e) => e.operationName === 'readPublic')).toMatchObject({ redacted: false, returnedIds: ['country:IT'], classification: 'UNCLASSIFIED' });
+      // even an entry that touched only reference data is marked as its requester (issue 16): SECRET, ES-PN and ES
+      const publicRead = low.filter((e) => e.subject === 'secret-analyst');
+      expect(publicRead.map((e) => [e.redacted, e.classification, e.releasability])).toEqual([
+        [true, 'SECRET', ['ES|ES-PN']],
+        [true, 'SECRET', ['ES-PN', 'ES|ES-PN']],
+      ]);
     });
 
     it('a SECRET admin outside the releasability sees it redacted; a SECRET admin of the agency sees it all', async () => {
       const other = await log(await token({ sub: 'nl-admin', roles: ['admin'], agency: 'EUROPOL', country: 'NL', clearance: 'SECRET' }));
-      expect(other.find((e) => e.subject === 'secret-loader')).toMatchObject({ redacted: true, variables: '[redacted]', releasability: ['ES-PN'] });
+      expect(other.find((e) => e.subject === 'secret-loader')).toMatchObject({ redacted: true, variables: '[redacted]', releasability: ['ES-PN', 'ES|ES-PN'] });
       const own = await log(await token({ sub: 'es-admin', roles: ['admin'], agency: 'ES-PN', country: 'ES', clearance: 'SECRET' }));
       const imported = own.find((e) => e.subject === 'secret-loader')!;
-      expect(imported).toMatchObject({ redacted: false, operationName: 'importSecret', classification: 'SECRET', releasability: ['ES-PN'] });
+      expect(imported).toMatchObject({ redacted: false, operationName: 'importSecret', classification: 'SECRET', releasability: ['ES-PN', 'ES|ES-PN'] });
       expect(imported.variables).toContain('AUDIT-SECRET-1');
       expect([...imported.changedIds].sort()).toEqual(expect.arrayContaining(secretIds.slice(0, 3)));
       expect(own.find((e) => e.operationName === 'readSecret')).toMatchObject({ redacted: false, returnedIds: [secretIds[0]] });
+      expect(own.find((e) => e.operationName === 'readPublic')).toMatchObject({ redacted: false, returnedIds: ['country:IT'], classification: 'SECRET' });
     });
   });
 });

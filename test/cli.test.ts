@@ -166,7 +166,10 @@ describe('npm run import: authenticated, clearance-checked, audited', () => {
     const entries = (await auditOf('cli-loader')).filter((e) => e.operationName === 'cli-import');
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ operationType: 'mutation', outcome: 'ok', returnedIds: ['CLI-DIRECT-1'] });
-    expect(JSON.parse(entries[0].variables)).toEqual({ report: { report: 'CLI-DIRECT-1', entities: 2, links: 1 }, validateOnly: false });
+    expect(JSON.parse(entries[0].variables)).toEqual({
+      report: { report: 'CLI-DIRECT-1', classification: 'RESTRICTED', releasableTo: [], entities: 2, links: 1 },
+      validateOnly: false,
+    });
     const ids = await db.read<{ id: string }>('MATCH (:Report {id: $id})-[:STATES]->(e) RETURN e.id AS id', { id: 'CLI-DIRECT-1' });
     expect([...entries[0].changedIds].sort()).toEqual(ids.map((r) => r.id).sort());
     // the server's and the CLI's entries form one intact chain

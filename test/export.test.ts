@@ -340,7 +340,8 @@ describe('exports through the service', () => {
     }>(
       'query exportAudit($subject: String) { auditLog(first: 50, subject: $subject) { edges { node { subject operationName returnedIds outcome variables } } } }',
       { subject: USERS.low.sub },
-      tokens.admin,
+      // an entry is marked at least as its requester (issue 16): an admin of their agency and country reads it
+      await token({ sub: 'exp_hr_admin', roles: ['admin'], agency: USERS.low.agency, country: USERS.low.country, clearance: 'SECRET' }),
     );
     expect(res.errors).toBeUndefined();
     const entry = res.data!.auditLog.edges.map((e) => e.node).find((n) => n.operationName === 'ExportNeighbourhood' && JSON.parse(n.variables).id === ids.b);

@@ -267,9 +267,12 @@ describe('report import', () => {
     );
     // one entry (the request's only field wrote it; the plugin did not add a second)
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ outcome: 'ok', level: 2, releasability: ['ES|ES-PN'] });
+    // CONFIDENTIAL, releasable to ES and ES-PN; raised to the loader's own marking (SECRET, ES-PN and ES: issue 16)
+    expect(entries[0]).toMatchObject({ outcome: 'ok', level: 3, releasability: ['ES|ES-PN'] });
     expect(entries[0].changedIds.sort()).toEqual(res.data!.importReport.entities.map((e: { id: string }) => e.id).sort());
-    expect(JSON.parse(entries[0].variables)).toEqual({ report: { report: 'TEST-AUDITED-1', entities: 10, links: 13 } });
+    expect(JSON.parse(entries[0].variables)).toEqual({
+      report: { report: 'TEST-AUDITED-1', classification: 'CONFIDENTIAL', releasableTo: ['ES-PN', 'ES'], entities: 10, links: 13 },
+    });
   });
 
   it('an import whose in-transaction work fails (its audit entry) writes nothing', async () => {

@@ -8,10 +8,13 @@ import { forgeSignature, GqlResponse, resetDatabase, startServer, TestServer, to
 // The leak matrix's store entries (issue 8), in modules of their own so each keeps its fixtures:
 // loader ids of another type or of a country; restated names, kinds and countries by hidden
 // reports; decoded cursors, list order, search totals and caps, crossBorder and import counts,
-// each checked against a database that holds only what the user may see.
+// each checked against a database that holds only what the user may see. Issue 16: audit entries
+// marked at least as their requester, cursors bound to their list and the caller's visibility
+// class, and retractions of hidden reports answered as for unknown ones.
 import './leak-matrix/loader-ids';
 import './leak-matrix/hidden-statements';
 import './leak-matrix/owner-reach';
+import './leak-matrix/audit-cursors-retraction';
 
 /**
  * The need-to-know leak matrix (issue 5): users × reports × every query.
@@ -966,8 +969,11 @@ const missingLike = (id: string) => `${id.split(':')[0]}:zz-no-such-entity-${id.
 describe('need-to-know: the leak matrix (users × reports × every query)', () => {
   let server: TestServer;
   const tokens = {} as Record<U | 'admin' | 'loader' | 'god', string>;
-  /** Answers of the battery on a database holding only the reports a user may see, by report set. */
-  const control = new Map<string, Map<string, GqlResponse>>();
+  /**
+   * Answers of the battery on a database holding only the reports a user may see, by user: asked
+   * by the user themselves, since cursors are sealed for the caller's visibility class.
+   */
+  const control = new Map<U, Map<string, GqlResponse>>();
   /** Every request the users made, for the audit check. */
   const made: Array<{ subject: string; operationName: string; outcome: string; mustReturn?: string[] }> = [];
 
@@ -1000,12 +1006,15 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
     tokens.admin = await token({ sub: 'u_admin', roles: ['admin'], agency: 'EUROPOL', country: 'NL', clearance: 'SECRET' });
     tokens.loader = await token({ sub: 'u_loader', roles: ['loader'], agency: 'IT-PS', country: 'IT', clearance: 'SECRET' });
     tokens.god = await token(GOD);
-    // Control runs: one database per distinct visible set, holding only those reports.
+    // Control runs: one database per distinct visible set, holding only those reports, asked by
+    // each user who sees that set.
     for (const sees of new Set(USER_NAMES.map((u) => setKey(USERS[u].sees)))) {
       await load(sees.split('+'));
-      const answers = new Map<string, GqlResponse>();
-      for (const e of BATTERY) answers.set(e.name, await runEntry(as(tokens.god), e));
-      control.set(sees, answers);
+      for (const u of USER_NAMES.filter((x) => setKey(USERS[x].sees) === sees)) {
+        const answers = new Map<string, GqlResponse>();
+        for (const e of BATTERY) answers.set(e.name, await runEntry(as(tokens[u]), e));
+        control.set(u, answers);
+      }
     }
     // The real database: all three reports.
     await load(REPORT_ORDER);
@@ -1040,7 +1049,7 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
         }
 
         // 3. the same answer as on a database that holds only the reports this user may see
-        const ctrl = control.get(setKey(USERS[u].sees))!.get(e.name)!;
+        const ctrl = control.get(u)!.get(e.name)!;
         if (e.compare) e.compare(res, ctrl);
         else
           expect(canonical({ status: res.status, data: res.data, errors: res.errors })).toEqual(
@@ -1291,15 +1300,29 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
       | 'prevHash'
     >;
     async function entriesOf(subject: string): Promise<AuditRow[]> {
-      const out: AuditRow[] = [];
-      let after: string | null = null;
       // The audit log shows an entry in full only to admins whose clearance and releasability cover
-      // what it touched (issue 9 item 3; test/audit-trail.test.ts): this auditor's cover all the fixtures.
-      const auditor = await token({ sub: 'u_auditor', roles: ['admin'], agency: GOD.agency, country: GOD.country, clearance: 'SECRET' });
+      // what it touched and who made the request (issues 9 and 16; test/audit-trail.test.ts): an
+      // auditor of the fixtures' agencies, and one of the requester's own agency and country.
+      const spec = [
+        ...Object.values(USERS).map((x) => x.spec),
+        { sub: 'u_admin', agency: 'EUROPOL', country: 'NL' },
+        { sub: 'u_loader', agency: 'IT-PS', country: 'IT' },
+      ].find((x) => x.sub === subject);
+      const auditors = [await token({ sub: 'u_auditor', roles: ['admin'], agency: GOD.agency, country: GOD.country, clearance: 'SECRET' })];
+      if (spec) auditors.push(await token({ sub: 'u_auditor_own', roles: ['admin'], agency: spec.agency, country: spec.country, clearance: 'SECRET' }));
+      const bySeq = new Map<number, AuditRow & { redacted?: boolean }>();
+      for (const auditor of auditors) {
+        for (const e of await entriesAs(auditor, subject)) if (!bySeq.get(e.seq) || bySeq.get(e.seq)!.redacted) bySeq.set(e.seq, e);
+      }
+      return [...bySeq.values()].sort((x, y) => y.seq - x.seq);
+    }
+    async function entriesAs(auditor: string, subject: string): Promise<Array<AuditRow & { redacted?: boolean }>> {
+      const out: Array<AuditRow & { redacted?: boolean }> = [];
+      let after: string | null = null;
       for (;;) {
         const res: GqlResponse = await as(auditor)(
           `query auditPage($subject: String, $after: String) { auditLog(first: 500, subject: $subject, after: $after) { totalCount pageInfo { hasNextPage endCursor }
-            edges { node { seq at subject agency country roles operationName operationType variables returnedIds changedIds outcome durationMs prevHash hash } } } }`,
+            edges { node { seq at subject agency country roles operationName operationType variables returnedIds changedIds outcome durationMs prevHash hash redacted } } } }`,
           { subject, after },
         );
         expect(res.errors).toBeUndefined();
@@ -1345,7 +1368,7 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
       expect(imports[0].operationType).toBe('mutation');
       expect(imports[0].changedIds).toContain(ZETA);
       // the import document is summarised, not stored
-      expect(JSON.parse(imports[0].variables)).toEqual({ r: { report: 'SECTEST-LOADER-0001', entities: 1, links: 0 } });
+      expect(JSON.parse(imports[0].variables)).toEqual({ r: { report: 'SECTEST-LOADER-0001', classification: 'UNCLASSIFIED', entities: 1, links: 0 } });
       const refused = (bySubject.get('u_it') ?? []).filter((e) => e.operationName === 'analystImport');
       expect(refused.map((e) => [e.operationType, e.outcome, e.changedIds])).toEqual([['mutation', 'error:FORBIDDEN', []]]);
     });

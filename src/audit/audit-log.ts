@@ -1,5 +1,5 @@
 import { ManagedTransaction } from 'neo4j-driver';
-import { Principal, VisibilityParams } from '../auth/principal';
+import { CLEARANCES, Principal, VisibilityParams } from '../auth/principal';
 import { releasableToCaller } from '../auth/markings';
 import { cypher } from '../db/cypher';
 import { Database } from '../db/database';
@@ -62,9 +62,16 @@ export function redactVariables(variables: Record<string, unknown> | undefined):
     if (Array.isArray(v)) return v.length > 50 ? `[${v.length} items]` : v.map((x) => walk(x));
     if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
-      // An import document: keep its identity, not its content.
+      // An import document: keep its identity and the marking it declares, not its content.
       if (o.report && typeof o.report === 'object' && Array.isArray(o.entities)) {
-        return { report: (o.report as { id?: unknown }).id, entities: o.entities.length, links: Array.isArray(o.links) ? o.links.length : 0 };
+        const r = o.report as { id?: unknown; classification?: unknown; releasableTo?: unknown };
+        return {
+          report: r.id,
+          ...(r.classification !== undefined ? { classification: r.classification } : {}),
+          ...(r.releasableTo !== undefined ? { releasableTo: r.releasableTo } : {}),
+          entities: o.entities.length,
+          links: Array.isArray(o.links) ? o.links.length : 0,
+        };
       }
       return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, walk(x, k)]));
     }
@@ -89,6 +96,58 @@ function stringsIn(json: string): string[] {
     // summarised (truncated) variables: no ids to take from them
   }
   return [...out].slice(0, MAX_IDS);
+}
+
+/**
+ * The markings that the import documents summarised in the variables declare (see
+ * `redactVariables`): a failed import's entry carries them, whatever made it fail. A summary only
+ * ever raises an entry's marking, so variables that merely look like one cannot lower it. An
+ * unknown classification adds nothing (the requester's own clearance is the floor, and nobody may
+ * import above it); `releasableTo` entries are kept as written (upper case), so a malformed list
+ * restricts the entry to whoever matches it, possibly no one.
+ */
+export function declaredMarkings(json: string): AuditMarking[] {
+  const out: AuditMarking[] = [];
+  const walk = (v: unknown, depth: number) => {
+    if (depth > 8 || !v || typeof v !== 'object') return;
+    if (Array.isArray(v)) return v.forEach((x) => walk(x, depth + 1));
+    const o = v as Record<string, unknown>;
+    if ('report' in o && typeof o.entities === 'number') {
+      const name = typeof o.classification === 'string' ? o.classification.toUpperCase() : '';
+      const level = CLEARANCES.indexOf(name as (typeof CLEARANCES)[number]);
+      const releasableTo = Array.isArray(o.releasableTo) ? o.releasableTo.map((x) => String(x).toUpperCase()) : [];
+      out.push({ classificationLevel: Math.max(level, 0), releasability: markingOfReport(0, releasableTo).releasability });
+    }
+    Object.values(o).forEach((x) => walk(x, depth + 1));
+  };
+  try {
+    walk(JSON.parse(json), 0);
+  } catch {
+    // summarised (truncated) variables: the requester's own marking still applies
+  }
+  return out;
+}
+
+/**
+ * The requester's own marking, the floor of every entry they cause: their clearance (the most
+ * restrictive level when it is not known), releasable to their agency and country only. What
+ * they asked for (search terms, ids, a document) is at most what they may know, so only readers
+ * who may know as much may read it.
+ */
+export function requesterMarking(record: Pick<AuditRecord, 'agency' | 'country'>, caller?: VisibilityParams): AuditMarking {
+  const codes = [record.agency, record.country].filter((x) => typeof x === 'string' && x !== '').map((x) => x.toUpperCase());
+  return {
+    classificationLevel: caller?.clearance ?? MOST_RESTRICTIVE.classificationLevel,
+    releasability: codes.length > 0 ? [[...new Set(codes)].sort().join('|')] : [],
+  };
+}
+
+/** The most restrictive combination: the highest level, every releasability set. */
+function combine(...markings: AuditMarking[]): AuditMarking {
+  return {
+    classificationLevel: Math.max(...markings.map((m) => m.classificationLevel)),
+    releasability: [...new Set(markings.flatMap((m) => m.releasability))].sort(),
+  };
 }
 
 /** The canonical text an entry's MAC covers: every recorded field, its marking and the previous hash. */
@@ -157,8 +216,10 @@ interface Pending {
  *   and written by one statement that locks the head and writes only if the head is still that one.
  *   When another replica (or an import's own transaction) moved the head meanwhile, the statement
  *   writes nothing and the batch is re-chained onto the head read under the lock.
- * - **Clearance.** Every entry records the marking of what it touched; `list` shows an entry's
- *   ids, variables and operation name only to readers whose need-to-know covers that marking.
+ * - **Clearance.** Every entry records the marking of what it touched, of the documents its
+ *   variables declare and of its requester (their clearance, releasable to their agency and
+ *   country); `list` shows an entry's ids, variables and operation name only to readers whose
+ *   need-to-know covers that marking.
  */
 export class AuditLog {
   private queue: Pending[] = [];
@@ -193,8 +254,9 @@ export class AuditLog {
 
   /**
    * Appends an entry and resolves once it is durable (committed). `caller` is the need-to-know of
-   * whoever made the request: an id the marking query cannot attribute to a report (a link id)
-   * raises the entry to the caller's clearance. `marking`, when given, is used as is.
+   * whoever made the request: the entry is marked at least at their clearance, releasable to their
+   * agency and country only (without it, at the most restrictive level). `marking`, when given,
+   * replaces what the marking query would find, never that floor.
    */
   append(record: AuditRecord, caller?: VisibilityParams, marking?: AuditMarking): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -331,14 +393,13 @@ export class AuditLog {
       for (const r of result) found.set(r.i, { ...r, releasability: r.releasability.map((set) => [...new Set(set)].sort().join('|')) });
     }
     return items.map((item, i) => {
-      if (item.marking) return item.marking;
-      const f = found.get(i) ?? { level: 0, releasability: [], resolved: [] };
-      const resolved = new Set(f.resolved);
-      const unresolved = [...item.record.returnedIds, ...item.record.changedIds].some((id) => !resolved.has(id));
-      // An id the query could not attribute (a link, a path) may carry what its reports carry: the
-      // caller's own clearance is the safe upper bound.
-      const floor = unresolved ? (item.caller?.clearance ?? MOST_RESTRICTIVE.classificationLevel) : 0;
-      return { classificationLevel: Math.max(f.level, floor), releasability: [...new Set(f.releasability)].sort() };
+      // Every entry is marked at least as its requester (an id the query could not attribute, a
+      // search term, a hidden id asked for, a failed document's variables: all are covered by it),
+      // and as the documents its variables declare.
+      const floor = [requesterMarking(item.record, item.caller), ...declaredMarkings(item.record.variables)];
+      if (item.marking) return combine(item.marking, ...floor);
+      const f = found.get(i) ?? { level: 0, releasability: [] };
+      return combine({ classificationLevel: f.level, releasability: f.releasability }, ...floor);
     });
   }
 

@@ -268,7 +268,8 @@ export class ReportImporter {
       this.db.writeTransaction(async (tx) => {
         const [lock] = await this.db.runIn<LockRow>(tx, cypher('import-report-lock'), { id: reportId });
         if (lock.fresh) throw new BadInputError([{ path: 'id', message: 'no such report' }]);
-        this.checkOwnership(lock, caller, 'id');
+        // a report the caller cannot read answers exactly as an unknown one
+        this.checkOwnership(lock, caller, 'id', 'no such report');
         const links = await this.db.runIn<{ id: string }>(tx, cypher('import-retract-links'), { id: reportId });
         const statements = await this.db.runIn<{ id: string }>(tx, cypher('import-retract-statements'), { id: reportId });
         const touched = [...new Set(statements.map((s) => s.id))].sort();
@@ -296,11 +297,11 @@ export class ReportImporter {
    * the report's releasableTo says). A report the caller cannot read answers exactly like a taken
    * id, whatever it holds.
    */
-  private checkOwnership(lock: LockRow, caller: Importer | undefined, path: string) {
+  private checkOwnership(lock: LockRow, caller: Importer | undefined, path: string, hidden = 'is already used by another report') {
     if (!caller || lock.fresh) return;
     const owner = lock.agency !== null && lock.agency === caller.agency.toUpperCase();
     const readable = (lock.level ?? 0) <= caller.auth.clearance && (owner || releasableToCaller(lock.releasableTo, caller.auth));
-    if (!readable) throw new BadInputError([{ path, message: 'is already used by another report' }]);
+    if (!readable) throw new BadInputError([{ path, message: hidden }]);
     if (!caller.admin && lock.agency !== caller.agency.toUpperCase()) {
       throw forbidden(`Report ${path === 'id' ? '' : 'id '}belongs to ${lock.agency}: only its loaders (or an admin) may change it.`);
     }

@@ -170,6 +170,11 @@ function semanticProblems(doc: Partial<ReportDocument>): Problem[] {
       if (Array.isArray(list)) list.forEach((c, j) => checkCountry(c, `${at}.${field}[${j}]`));
     }
     checkCountry(entity.country, `${at}.country`);
+    // Countries are reference data (`country:<ISO code>`): no loader id may look like one, in any
+    // case and whether or not the code exists, so none can stand in for or beside a country.
+    if (typeof entity.id === 'string' && /^country:/i.test(entity.id)) {
+      problems.push({ path: `${at}.id`, message: 'looks like a country id: countries are reference data that no report restates' });
+    }
     checkText(entity.name, `${at}.name`);
     if (Array.isArray(entity.aliases)) entity.aliases.forEach((a, j) => checkText(a, `${at}.aliases[${j}]`));
     checkOrder(entity.startDate, entity.endDate, at, 'startDate', 'endDate');

@@ -40,6 +40,21 @@ describe('leak matrix: loader-supplied ids never take over another type, a count
     expect(es.data!.entity).toEqual({ type: 'Country', label: 'Spain' });
   });
 
+  // issue 16 item 8: ids that only look like a country's (another case, an unknown code) too
+  it.each(['Country:ES', 'country:es', 'country:QQ', 'COUNTRY:IT'])('may not take an id that looks like a country id: %s', async (id) => {
+    const before = await count();
+    const doc = {
+      report: { id: `IDS-LOOKALIKE-${id.replace(':', '-')}`, title: 'lookalike', date: '2024-01-01', agency: 'ES-PN', classification: 'RESTRICTED' },
+      entities: [{ ref: 'x', type: 'Location', id, name: 'Safehouse Beta', country: 'ES' }],
+      links: [],
+    };
+    const res = await server.gql(IMPORT, { report: doc }, await loader());
+    expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].extensions!.problems).toEqual([{ path: 'entities[0].id', message: expect.stringMatching(/country/) }]);
+    expect(await count()).toBe(before);
+    expect((await server.gql(`{ entity(id: "${id}") { id } }`)).data!.entity).toBeNull();
+  });
+
   it('may not name an entity of another type', async () => {
     const person = {
       report: { id: 'IDS-2', title: 'a person with an id', date: '2024-01-01', agency: 'ES-PN', classification: 'RESTRICTED' },

@@ -3,7 +3,16 @@ import { jsonPath, validateReport } from '../../src/import/validate';
 /** A valid document (the README's example with a fresh id); each test breaks one thing. */
 function document(): any {
   return {
-    report: { id: 'TEST-UNIT-0001', title: 'Unit test report', date: '2021-08-19', agency: 'ES-PN', classification: 'RESTRICTED', releasableTo: ['ME', 'EUROPOL'], sourceReliability: 'B', informationAccuracy: 2 },
+    report: {
+      id: 'TEST-UNIT-0001',
+      title: 'Unit test report',
+      date: '2021-08-19',
+      agency: 'ES-PN',
+      classification: 'RESTRICTED',
+      releasableTo: ['ME', 'EUROPOL'],
+      sourceReliability: 'B',
+      informationAccuracy: 2,
+    },
     entities: [
       { ref: 'p1', type: 'Person', name: 'Luka Perović', birthDate: '1986-03-14', nationalities: ['ME'] },
       { ref: 'o1', type: 'Organisation', name: 'Škaljari clan', kind: 'CRIMINAL_GROUP', country: 'ME' },
@@ -55,6 +64,21 @@ describe('validateReport', () => {
   it('a non-object document', () => {
     expect(validateReport([1, 2])).not.toEqual([]);
     expect(validateReport(null).length).toBeGreaterThan(0);
+  });
+
+  it('refuses loader ids that look like country ids, in any case and for any code (issue 16 item 8)', () => {
+    for (const id of ['Country:ES', 'country:es', 'country:QQ', 'COUNTRY:IT', 'country:ES', 'cOuNtRy:xk-1']) {
+      const doc = document();
+      doc.entities[1].id = id;
+      expect({ id, problems: validateReport(doc) }).toEqual({
+        id,
+        problems: [{ path: 'entities[1].id', message: expect.stringMatching(/country/) }],
+      });
+    }
+    // an id that merely contains the word elsewhere is a loader id like any other
+    const doc = document();
+    doc.entities[1].id = 'ES-PN:country-desk:7';
+    expect(validateReport(doc)).toEqual([]);
   });
 });
 

@@ -8,7 +8,7 @@ import { CLEARANCES } from '../../auth/principal';
 import { ImportOutcome, ReportImporter } from '../../import/importer';
 import { ReportDocument } from '../../import/validate';
 import { checkPageSize, Context } from '../context';
-import { openCursor, sealCursor } from '../cursors';
+import { CursorScope, openCursor, sealCursor } from '../cursors';
 import { selects } from '../selection';
 import { badInput } from '../errors';
 import { cleanName } from '../../domain/identity';
@@ -54,6 +54,7 @@ class SeizureFilterArgs {
 /** Loads the page's entities (one batched round-trip) and wraps them as a connection. */
 async function entityPage(
   ctx: Context,
+  scope: CursorScope,
   result: { total: number; start: number; page: Array<{ id: string; sortKey?: string }> },
   cursorOf: (item: { id: string; sortKey?: string }, index: number) => unknown,
 ): Promise<ConnectionShape<Entity>> {
@@ -61,7 +62,7 @@ async function entityPage(
   const edges = result.page
     .map((item, i) => ({ item, i, row: rows[i] }))
     .filter((x): x is { item: { id: string; sortKey?: string }; i: number; row: EntityRow } => !!x.row && !(x.row instanceof Error))
-    .map(({ item, i, row }) => ({ cursor: sealCursor(ctx.config.identitySecret, cursorOf(item, i)), node: toEntity(row) }));
+    .map(({ item, i, row }) => ({ cursor: sealCursor(ctx.config.identitySecret, scope, cursorOf(item, i)), node: toEntity(row) }));
   return { edges, totalCount: result.total, pageInfo: pageInfoOf(result.start, result.total, edges, result.start + result.page.length < result.total) };
 }
 
@@ -79,10 +80,12 @@ async function typedConnection(
   first: number,
   after?: string | null,
 ) {
-  const cursor = openCursor(ctx.config.identitySecret, after, isKeyset);
+  // a cursor is bound to this list, these filters and the caller's visibility class
+  const scope: CursorScope = { list, filters, auth: ctx.auth };
+  const cursor = openCursor(ctx.config.identitySecret, scope, after, isKeyset);
   const result = await ctx.repository.typedPage(ctx.auth, list, filters, cursor, checkPageSize(ctx, first));
   const [connection, totalCount] = await Promise.all([
-    entityPage(ctx, { total: 0, start: cursor ? 1 : 0, page: result.page }, (item) => item),
+    entityPage(ctx, scope, { total: 0, start: cursor ? 1 : 0, page: result.page }, (item) => item),
     selects(info, 'totalCount') ? result.total() : Promise.resolve(0),
   ]);
   connection.pageInfo.hasNextPage = result.more;
@@ -114,8 +117,10 @@ export class QueryResolver {
   @Authorized(...READ_ROLES)
   @Query(() => ReportConnection, { description: 'Reports visible to the caller, newest first.' })
   async reports(@Args() { first, after }: PageArgs, @Arg('agency', () => String, { nullable: true }) agency: string | undefined, @Ctx() ctx: Context) {
+    const scope: CursorScope = { list: 'reports', filters: { agency: upper(agency) }, auth: ctx.auth };
     const cursor = openCursor(
       ctx.config.identitySecret,
+      scope,
       after,
       // the date is fed to Cypher's date(): only a real calendar date may pass (a forged one is BAD_USER_INPUT)
       (v): v is { date: string; id: string } =>
@@ -125,7 +130,7 @@ export class QueryResolver {
         typeof (v as { id?: unknown })?.id === 'string',
     );
     const result = await ctx.repository.reportsPage(ctx.auth, upper(agency), cursor, checkPageSize(ctx, first));
-    const edges = result.page.map((r) => ({ cursor: sealCursor(ctx.config.identitySecret, { date: r.date, id: r.id }), node: r }));
+    const edges = result.page.map((r) => ({ cursor: sealCursor(ctx.config.identitySecret, scope, { date: r.date, id: r.id }), node: r }));
     return { edges, totalCount: result.total, pageInfo: pageInfoOf(result.start, result.total, edges) };
   }
 
@@ -138,10 +143,11 @@ export class QueryResolver {
     @Ctx() ctx: Context,
   ) {
     if (text.length > 200) throw badInput('text', 'at most 200 characters');
-    const offset = openCursor(ctx.config.identitySecret, after, isOffset)?.offset ?? 0;
+    const scope: CursorScope = { list: 'search', filters: { text, types: types ?? [] }, auth: ctx.auth };
+    const offset = openCursor(ctx.config.identitySecret, scope, after, isOffset)?.offset ?? 0;
     const repo = ctx.repository;
     const result = await repo.search(ctx.auth, text, types ?? [], offset, checkPageSize(ctx, first));
-    return entityPage(ctx, { ...result, start: offset }, (_item, i) => ({ offset: offset + i + 1 }));
+    return entityPage(ctx, scope, { ...result, start: offset }, (_item, i) => ({ offset: offset + i + 1 }));
   }
 
   @Authorized(...READ_ROLES)
