@@ -16,14 +16,18 @@ CREATE INDEX audit_time IF NOT EXISTS FOR (a:AuditEntry) ON (a.at);
 // statements in sort-key order and keep the visible ones.
 CREATE INDEX statement_sort IF NOT EXISTS FOR ()-[s:STATES]-() ON (s.type, s.sortKey);
 CREATE INDEX statement_report IF NOT EXISTS FOR ()-[s:STATES]-() ON (s.report);
-// Full-text over the names and aliases each report states (`standard-folding`: Š -> S, case);
-// a hit is a statement, kept only when its report is visible to the caller.
+// Full-text over the names and aliases each report states; a hit is a statement, kept only when
+// its report is visible to the caller. The index holds `searchText`, the folded words of the
+// names (src/domain/lucene.ts `searchText`: no diacritics, lower case), split on white space
+// only: no stop words ("Weight A" keeps its "a"), no stemming. An index declared here that is in
+// place with another analyzer or other properties is dropped and created anew at start-up
+// (src/bootstrap.ts), and earlier statements get their `searchText`.
 CREATE FULLTEXT INDEX statement_search IF NOT EXISTS
-FOR ()-[s:STATES]-() ON EACH [s.name, s.aliasText]
-OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
+FOR ()-[s:STATES]-() ON EACH [s.searchText]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'unicode_whitespace', `fulltext.eventually_consistent`: false } };
 CREATE FULLTEXT INDEX country_search IF NOT EXISTS
-FOR (n:Country) ON EACH [n.name]
-OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
+FOR (n:Country) ON EACH [n.searchText]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'unicode_whitespace', `fulltext.eventually_consistent`: false } };
 // Indexes of the earlier store shape (values on entity nodes), dropped where they exist.
 DROP INDEX entity_search IF EXISTS;
 DROP INDEX entity_sort_name IF EXISTS;

@@ -51,6 +51,9 @@ export interface OperationReport {
 }
 export interface ReportEnvelope {
   id: string;
+  /**
+   * One line with at least one visible letter or digit; no control, bidirectional formatting or tag characters.
+   */
   title: string;
   date: string;
   agency: string;
@@ -60,6 +63,9 @@ export interface ReportEnvelope {
    */
   releasableTo?: string[];
   handlingCodes?: HandlingCode[];
+  /**
+   * Free text (tabs and line breaks allowed) with at least one visible character; no other control, bidirectional formatting or tag characters.
+   */
   handlingNote?: string;
   sourceReliability?: SourceReliability;
   informationAccuracy?: InformationAccuracy;
@@ -70,9 +76,14 @@ export interface PersonEntity {
   id?: string;
   sourceReliability?: SourceReliability;
   informationAccuracy?: InformationAccuracy;
+  /**
+   * One line with at least one visible letter or digit; no control, bidirectional formatting or tag characters.
+   */
   name: string;
   /**
    * @maxItems 100
+   *
+   * Items: One line with at least one visible letter or digit; no control, bidirectional formatting or tag characters.
    */
   aliases?: string[];
   birthDate?: string;
@@ -88,11 +99,16 @@ export interface OrganisationEntity {
   id?: string;
   sourceReliability?: SourceReliability;
   informationAccuracy?: InformationAccuracy;
+  /**
+   * One line with at least one visible letter or digit; no control, bidirectional formatting or tag characters.
+   */
   name: string;
   kind?: OrganisationKind;
   country?: string;
   /**
    * @maxItems 100
+   *
+   * Items: One line with at least one visible letter or digit; no control, bidirectional formatting or tag characters.
    */
   aliases?: string[];
 }
@@ -102,6 +118,9 @@ export interface OperationEntity {
   id?: string;
   sourceReliability?: SourceReliability;
   informationAccuracy?: InformationAccuracy;
+  /**
+   * One line with at least one visible letter or digit; no control, bidirectional formatting or tag characters.
+   */
   name: string;
   kind?: OperationKind;
   startDate?: string;
@@ -122,6 +141,9 @@ export interface SeizureEntity {
   unit?: Unit;
   valueEur?: number;
   date?: string;
+  /**
+   * Free text (tabs and line breaks allowed) with at least one visible character; no other control, bidirectional formatting or tag characters.
+   */
   description?: string;
 }
 export interface RouteEntity {
@@ -130,6 +152,9 @@ export interface RouteEntity {
   id?: string;
   sourceReliability?: SourceReliability;
   informationAccuracy?: InformationAccuracy;
+  /**
+   * One line with at least one visible letter or digit; no control, bidirectional formatting or tag characters.
+   */
   name: string;
   /**
    * @maxItems 20
@@ -147,6 +172,9 @@ export interface LocationEntity {
   id?: string;
   sourceReliability?: SourceReliability;
   informationAccuracy?: InformationAccuracy;
+  /**
+   * One line with at least one visible letter or digit; no control, bidirectional formatting or tag characters.
+   */
   name: string;
   kind?: LocationKind;
   country?: string;
@@ -159,6 +187,9 @@ export interface EventEntity {
   id?: string;
   sourceReliability?: SourceReliability;
   informationAccuracy?: InformationAccuracy;
+  /**
+   * One line with at least one visible letter or digit; no control, bidirectional formatting or tag characters.
+   */
   name: string;
   kind?: EventKind;
   date?: string;
@@ -168,12 +199,21 @@ export interface Link {
   type: LinkType;
   from: string;
   to: string;
+  /**
+   * One line with at least one visible character; no control, bidirectional formatting or tag characters.
+   */
   role?: string;
   kind?: AssociationKind;
+  /**
+   * From 10^-6 to 10^6.
+   */
   weight?: number;
   date?: string;
   since?: string;
   until?: string;
+  /**
+   * One line with at least one visible character; no control, bidirectional formatting or tag characters.
+   */
   place?: string;
   sourceReliability?: SourceReliability;
   informationAccuracy?: InformationAccuracy;

@@ -4,12 +4,36 @@
  */
 import { foldText } from './identity';
 
-/** Folded search terms: diacritics stripped, lower case, split on anything but letters and digits (at most 12). */
-export function searchTerms(text: string): string[] {
+/**
+ * Letters that Unicode does not decompose into a base letter and a mark (so `foldText` keeps
+ * them), folded as Lucene's ASCII folding did: `Đorđević` is searched as `dordevic`.
+ */
+const UNDECOMPOSED: Record<string, string> = { đ: 'd', ð: 'd', ł: 'l', ŀ: 'l', ø: 'o', ħ: 'h', ŧ: 't', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th' };
+
+/** Every folded word of a text: diacritics stripped, lower case, split on anything but letters and digits. */
+export function searchWords(text: string): string[] {
   return foldText(text)
+    .replace(/[đðłŀøħŧıßæœþ]/g, (c) => UNDECOMPOSED[c])
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 0)
-    .slice(0, 12);
+    .filter((t) => t.length > 0);
+}
+
+/** Folded search terms of a query: its first 12 words. */
+export function searchTerms(text: string): string[] {
+  return searchWords(text).slice(0, 12);
+}
+
+/**
+ * The text the full-text indexes hold for some names: their folded words separated by single
+ * spaces. The indexes split it on white space only (`unicode_whitespace`: no stop words, no
+ * stemming), so the index holds exactly the words `searchTerms` makes of a query ("a" and "the"
+ * included) and Lucene's matching agrees with `textRelevance`.
+ */
+export function searchText(names: readonly unknown[]): string {
+  return names
+    .filter((n): n is string => typeof n === 'string')
+    .flatMap(searchWords)
+    .join(' ');
 }
 
 /** Levenshtein distance of a and b is at most max (with early exit). */
@@ -31,7 +55,7 @@ export function editDistanceAtMost(a: string, b: string, max: number): boolean {
  * It reads only the names the caller may see, unlike Lucene's scores, which every document shapes.
  */
 export function textRelevance(names: string[], terms: string[]): number {
-  const words = names.flatMap((n) => searchTerms(n));
+  const words = names.flatMap((n) => searchWords(n));
   let total = 0;
   for (const t of terms) {
     const fuzz = t.length >= 8 ? 2 : t.length >= 4 ? 1 : 0;

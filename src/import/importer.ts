@@ -5,6 +5,7 @@ import { cypher } from '../db/cypher';
 import { Database } from '../db/database';
 import { DEV_IDENTITY_SECRET } from '../domain/identity-secret';
 import { cleanName, sortKeyOf } from '../domain/identity';
+import { searchText } from '../domain/lucene';
 import { gradeRank, statementLabel } from '../domain/statements';
 import { DATE_FIELDS, LINK_DATE_FIELDS, UNDIRECTED_LINKS } from '../domain/vocabulary';
 import { AppError, BadInputError, ErrorCode, forbidden, Problem } from '../errors';
@@ -444,7 +445,10 @@ export class ReportImporter {
         type: n.type,
         label,
         sortKey: sortKeyOf(label),
-        ...(Array.isArray(n.props.aliases) ? { aliasText: (n.props.aliases as string[]).join(' | ') } : {}),
+        // what the full-text index `statement_search` holds: the folded words of the name and aliases
+        ...(typeof n.props.name === 'string' || Array.isArray(n.props.aliases)
+          ? { searchText: searchText([n.props.name, ...((n.props.aliases as string[]) ?? [])]) }
+          : {}),
         ...(typeof n.props.name === 'string' ? { nameClean: [n.props.name, ...((n.props.aliases as string[]) ?? [])].map(cleanName) } : {}),
       };
       if (Array.isArray(plain.legs)) plain.legs = (plain.legs as string[]).map(idOf);

@@ -15,6 +15,7 @@ import {
   SOURCE_RELIABILITY,
   UNITS,
 } from '../domain/vocabulary';
+import { MULTI_LINE_TEXT_PATTERN, ONE_LINE_TEXT_PATTERN } from '../domain/text-policy';
 
 /** A closed list of the vocabulary, titled with the name the GraphQL API gives it (Commodity, Unit, …). */
 const closed = (title: string, values: readonly (string | number)[]) => ({ title, enum: [...values] });
@@ -27,9 +28,28 @@ const closed = (title: string, values: readonly (string | number)[]) => ({ title
  */
 export function buildReportJsonSchema(): Record<string, unknown> {
   const date = { type: 'string', format: 'date' };
-  const name = { type: 'string', minLength: 1, maxLength: 300 };
-  const text = { type: 'string', maxLength: 2000 };
-  const strings = { type: 'array', items: { type: 'string', minLength: 1, maxLength: 300 }, maxItems: 100 };
+  // Free text (issue 16 item 7): no control or bidirectional formatting characters here; the
+  // validator adds the rest of the policy (src/domain/text-policy.ts), e.g. a visible letter.
+  const name = {
+    type: 'string',
+    minLength: 1,
+    maxLength: 300,
+    pattern: ONE_LINE_TEXT_PATTERN,
+    description: 'One line with at least one visible letter or digit; no control, bidirectional formatting or tag characters.',
+  };
+  const line = (maxLength: number) => ({
+    type: 'string',
+    maxLength,
+    pattern: ONE_LINE_TEXT_PATTERN,
+    description: 'One line with at least one visible character; no control, bidirectional formatting or tag characters.',
+  });
+  const text = {
+    type: 'string',
+    maxLength: 2000,
+    pattern: MULTI_LINE_TEXT_PATTERN,
+    description: 'Free text (tabs and line breaks allowed) with at least one visible character; no other control, bidirectional formatting or tag characters.',
+  };
+  const strings = { type: 'array', items: name, maxItems: 100 };
   const countryCode = { type: 'string', pattern: '^[A-Z]{2}$' };
   const countries = { type: 'array', items: countryCode, maxItems: 300 };
   const ref = { type: 'string', minLength: 1, maxLength: 100 };
@@ -149,13 +169,13 @@ export function buildReportJsonSchema(): Record<string, unknown> {
             type: closed('LinkType', LINK_TYPES),
             from: ref,
             to: ref,
-            role: { type: 'string', maxLength: 200 },
+            role: line(200),
             kind: closed('AssociationKind', ASSOCIATION_KINDS),
-            weight: { type: 'number', exclusiveMinimum: 0, maximum: 1000000 },
+            weight: { type: 'number', minimum: 0.000001, maximum: 1000000, description: 'From 10^-6 to 10^6.' },
             date,
             since: date,
             until: date,
-            place: { type: 'string', maxLength: 300 },
+            place: line(300),
             ...grades,
           },
         },

@@ -6,7 +6,10 @@ import { Problem } from '../errors';
 import { PROJECT_ROOT } from '../paths';
 import { isAgencyCode, releasableKind } from '../auth/markings';
 import { isCountryCode } from '../domain/countries';
+import { MULTI_LINE_TEXT_PATTERN, ONE_LINE_TEXT_PATTERN, textProblem, TextKind } from '../domain/text-policy';
 import { EntityTypeName, LINK_ENDPOINTS, LinkTypeName, PARTICIPATION_ROLES } from '../domain/vocabulary';
+
+export { textProblem } from '../domain/text-policy';
 
 export const REPORT_SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema', 'report.schema.json');
 
@@ -52,7 +55,17 @@ export function jsonPath(pointer: string): string {
     .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
 }
 
-function describe(error: ErrorObject): Problem | undefined {
+/** The value at a JSON pointer of a document, or undefined. */
+function valueAt(doc: unknown, pointer: string): unknown {
+  let value = doc;
+  for (const part of pointer.split('/').slice(1)) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return value;
+}
+
+function describe(error: ErrorObject, doc: unknown): Problem | undefined {
   const at = jsonPath(error.instancePath);
   const join = (p: string) => (at ? `${at}.${p}` : p);
   switch (error.keyword) {
@@ -69,12 +82,22 @@ function describe(error: ErrorObject): Problem | undefined {
     case 'const':
       return { path: at, message: `must be ${JSON.stringify(error.params.allowedValue)}` };
     case 'pattern':
+      if (error.params.pattern === ONE_LINE_TEXT_PATTERN || error.params.pattern === MULTI_LINE_TEXT_PATTERN) {
+        // the same words as the semantic check of the same field (the two then count as one problem)
+        const value = valueAt(doc, error.instancePath);
+        const kind = error.params.pattern === MULTI_LINE_TEXT_PATTERN ? 'text' : 'line';
+        return { path: at, message: (typeof value === 'string' && textProblem(value, kind)) || 'has characters that are not allowed' };
+      }
       return {
         path: at,
         message: /\[A-Z\]\{2\}/.test(String(error.params.pattern)) ? 'not an ISO 3166-1 alpha-2 country code' : 'has characters that are not allowed',
       };
     case 'exclusiveMinimum':
       return { path: at, message: `must be greater than ${error.params.limit}` };
+    case 'minimum':
+      return { path: at, message: `must be at least ${error.params.limit}` };
+    case 'maximum':
+      return { path: at, message: `must be at most ${error.params.limit}` };
     default:
       return { path: at || '(document)', message: error.message ?? 'is invalid' };
   }
@@ -96,7 +119,7 @@ export function validateReport(doc: unknown): Problem[] {
     }
   };
   const validate = schemaValidator();
-  if (!validate(doc)) for (const error of validate.errors ?? []) add(describe(error));
+  if (!validate(doc)) for (const error of validate.errors ?? []) add(describe(error, doc));
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
     return problems.length ? problems : [{ path: '(document)', message: 'must be a JSON object' }];
   }
@@ -127,22 +150,17 @@ function markingProblems(doc: Partial<ReportDocument>): Problem[] {
   return problems;
 }
 
-/** Why a name or text cannot be stored as written, or undefined when it can. */
-export function textProblem(value: string): string | undefined {
-  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) return 'contains a lone surrogate (not valid Unicode text)';
-  if (/\p{Cc}/u.test(value)) return 'contains control characters';
-  if (/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/.test(value)) return 'contains bidirectional control characters';
-  if (value.replace(/[\s\u200B-\u200D\u2060\uFEFF\u00AD\u180E]|\u034F/g, '') === '') return 'has no visible character';
-  return undefined;
-}
-
 function semanticProblems(doc: Partial<ReportDocument>): Problem[] {
   const problems: Problem[] = [];
-  const checkText = (value: unknown, at: string) => {
-    const problem = typeof value === 'string' ? textProblem(value) : undefined;
+  // One text policy for every free-text field (src/domain/text-policy.ts): names, titles and
+  // aliases need a visible letter or digit; roles and places are one line; descriptions and
+  // handling notes may break lines. Other strings (ids, refs, codes) have patterns or closed lists.
+  const checkText = (value: unknown, at: string, kind: TextKind) => {
+    const problem = typeof value === 'string' ? textProblem(value, kind) : undefined;
     if (problem) problems.push({ path: at, message: problem });
   };
-  checkText(doc.report?.title, 'report.title');
+  checkText(doc.report?.title, 'report.title', 'name');
+  checkText(doc.report?.handlingNote, 'report.handlingNote', 'text');
   const entities = Array.isArray(doc.entities) ? doc.entities : [];
   const links = Array.isArray(doc.links) ? doc.links : [];
   const typeOfRef = new Map<string, EntityTypeName>();
@@ -175,8 +193,9 @@ function semanticProblems(doc: Partial<ReportDocument>): Problem[] {
     if (typeof entity.id === 'string' && /^country:/i.test(entity.id)) {
       problems.push({ path: `${at}.id`, message: 'looks like a country id: countries are reference data that no report restates' });
     }
-    checkText(entity.name, `${at}.name`);
-    if (Array.isArray(entity.aliases)) entity.aliases.forEach((a, j) => checkText(a, `${at}.aliases[${j}]`));
+    checkText(entity.name, `${at}.name`, 'name');
+    if (Array.isArray(entity.aliases)) entity.aliases.forEach((a, j) => checkText(a, `${at}.aliases[${j}]`, 'name'));
+    checkText(entity.description, `${at}.description`, 'text');
     checkOrder(entity.startDate, entity.endDate, at, 'startDate', 'endDate');
   });
 
@@ -224,6 +243,8 @@ function semanticProblems(doc: Partial<ReportDocument>): Problem[] {
         problems.push({ path: `${at}.to`, message: `${link.type} cannot end at a ${toType} (allowed: ${endpoints.to.join(', ')})` });
       }
     }
+    checkText(link.role, `${at}.role`, 'line');
+    checkText(link.place, `${at}.place`, 'line');
     if (typeof link.from === 'string' && link.from === link.to) problems.push({ path: `${at}.to`, message: 'a link cannot join an entity to itself' });
     if (link.type === 'PARTICIPATED_IN' && typeof link.role === 'string' && !(PARTICIPATION_ROLES as readonly string[]).includes(link.role)) {
       problems.push({ path: `${at}.role`, message: `must be one of ${PARTICIPATION_ROLES.join(', ')}` });

@@ -12,6 +12,10 @@ const NOT_READS: Record<string, string> = {
   schema: 'schema statements',
   'countries-upsert': 'reference data, written at start-up',
   'database-version': 'server metadata (versions), no data',
+  'schema-fulltext-indexes': 'schema metadata, read at start-up',
+  'schema-drop-index': 'schema statement, at start-up',
+  'schema-search-text-missing': 'start-up maintenance (earlier statements get their search text), answers no caller',
+  'schema-search-text-fill': 'start-up maintenance, writes only',
 };
 const isWrite = (name: string) => name.startsWith('import-') || name.startsWith('audit-');
 

@@ -1,4 +1,6 @@
-import { editDistanceAtMost, luceneQuery, searchTerms, textMatches } from '../../src/domain/lucene';
+import { editDistanceAtMost, luceneQuery, searchTerms, searchText, textMatches } from '../../src/domain/lucene';
+import { declaredFulltextIndexes } from '../../src/bootstrap';
+import { statements } from '../../src/db/cypher';
 
 describe('searchTerms', () => {
   it('folds diacritics and case, splits on punctuation, keeps at most 12 terms', () => {
@@ -37,5 +39,28 @@ describe('textMatches (the same rules in TypeScript)', () => {
     expect(editDistanceAtMost('skaljari', 'skalari', 1)).toBe(true);
     expect(editDistanceAtMost('kitten', 'sitting', 2)).toBe(false);
     expect(editDistanceAtMost('kitten', 'sitting', 3)).toBe(true);
+  });
+});
+
+describe('searchText (what the full-text indexes hold, issue 16 item 15)', () => {
+  it('keeps every word, short ones too, folded and separated by single spaces', () => {
+    expect(searchText(['Weight A', 'The Bear'])).toBe('weight a the bear');
+    expect(searchText(['Đorđe Škaljarić', 'ŁUKASZ Øster-Straße'])).toBe('dorde skaljaric lukasz oster strasse');
+    expect(searchText(['a b c d e f g h i j k l m n'])).toBe('a b c d e f g h i j k l m n'); // no 12-word cap
+    expect(searchText([undefined, null, 'x'])).toBe('x');
+  });
+
+  it('folds a query the same way', () => {
+    expect(searchTerms('Đorđe')).toEqual(['dorde']);
+    expect(textMatches(['Đorđe Škaljarić'], searchTerms('dorde skaljaric'))).toBe(true);
+  });
+});
+
+describe('the full-text indexes schema.cypher declares (start-up replaces one that differs)', () => {
+  it('are read with their analyzer and properties', () => {
+    expect(declaredFulltextIndexes(statements('schema'))).toEqual([
+      { name: 'statement_search', labelsOrTypes: ['STATES'], properties: ['searchText'], analyzer: 'unicode_whitespace' },
+      { name: 'country_search', labelsOrTypes: ['Country'], properties: ['searchText'], analyzer: 'unicode_whitespace' },
+    ]);
   });
 });
