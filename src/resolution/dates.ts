@@ -43,7 +43,8 @@ export function dateBand(a: PartialDate | null, b: PartialDate | null): DateBand
     if (dy === 0 && a.month === b.month && a.day === b.day) return 'equal';
     if (dy === 0 && a.month === b.day && a.day === b.month) return 'swapped';
     if (dy === 1 && a.month === b.month && a.day === b.day) return 'yearOffByOne';
-    if (dy === 0) return 'sameYearOtherDay';
+    // one field differs (a typo in the day or the month); both differing is two people born in one year
+    if (dy === 0 && (a.month === b.month || a.day === b.day)) return 'sameYearOtherDay';
     return 'conflicting';
   }
   if (a.month !== undefined && b.month !== undefined && dy === 0 && a.month !== b.month) {

@@ -44,8 +44,8 @@ export const WEIGHTS = {
     exact: 3,
     /** a token of one or two letters written out in full (`Li`, `Ko`) says less */
     exactShort: 1.5,
-    transliteration: 2.8,
-    typo: 1.8,
+    transliteration: 3,
+    typo: 2,
     hypocoristic: 1.5,
     phonetic: 1.2,
     near: 0.8,
@@ -56,6 +56,8 @@ export const WEIGHTS = {
     feminineAlone: -6,
     /** a token of one name with no counterpart while the other has a different one: Marko/Nikola */
     conflict: -6,
+    /** with a conflicting part, the name evidence is at most this (four equal parts do not outweigh a fifth that differs) */
+    conflictCap: 1.5,
     /** a token of the longer name left over: a middle or father's name */
     extra: -0.8,
     extraInitial: -0.3,
@@ -108,7 +110,7 @@ const DATE_LABEL: Record<DateBand, string> = {
   yearOffByOne: 'birth year off by one (same day and month)',
   sameYearOnly: 'birth year equal (no full date on one side)',
   yearOffByOnePartial: 'birth year off by one (no full date on one side)',
-  sameYearOtherDay: 'birth date differs within the same year',
+  sameYearOtherDay: 'birth date differs in the day or the month only',
   missing: 'birth date missing on one side',
   conflicting: 'birth dates conflict',
 };
@@ -162,7 +164,12 @@ function nameEvidence(left: ParsedName, right: ParsedName, alignment: NameAlignm
     features.push({ name: token.initial ? 'name: extra initial' : 'name: extra part', weight });
     reasons.push(`${token.raw} on one side only (middle or father's name)`);
   }
-  return { weight: features.reduce((s, f) => s + f.weight, 0), features, reasons };
+  const sum = features.reduce((s, f) => s + f.weight, 0);
+  if (alignment.conflicts.length > 0 && sum > w.conflictCap) {
+    features.push({ name: 'name: capped by a conflicting part', weight: w.conflictCap - sum });
+    return { weight: w.conflictCap, features, reasons };
+  }
+  return { weight: sum, features, reasons };
 }
 
 const logistic = (x: number): number => 1 / (1 + Math.exp(-x));

@@ -54,15 +54,16 @@ export function isFeminineForm(a: string, b: string): boolean {
   return a !== b && (test(a, b) || test(b, a));
 }
 
-function typoClass(a: string, b: string): PairClass | null {
-  const shorter = Math.min(a.length, b.length);
+function typoClass(a: NameToken, b: NameToken): PairClass | null {
+  const shorter = Math.min(a.skeleton.length, b.skeleton.length);
   if (shorter < 3) return null;
-  const distance = damerauLevenshtein(a, b);
+  const distance = Math.min(damerauLevenshtein(a.skeleton, b.skeleton), damerauLevenshtein(a.spelled, b.spelled));
   if (distance === 1) {
     // a substitution in the first letter is less likely a typo than a different name (Larry/Harry, Tim/Tom are both)
     return shorter >= 4 ? 'typo' : 'near';
   }
-  if (distance === 2 && shorter >= 7) return 'near';
+  // two edits: a similar spelling when the words are long enough and begin alike (Merkur/Merkel, Sechev/Sechin)
+  if (distance === 2 && shorter >= 5 && a.skeleton.slice(0, 2) === b.skeleton.slice(0, 2)) return 'near';
   return null;
 }
 
@@ -73,15 +74,17 @@ export function classify(a: NameToken, b: NameToken): PairClass | null {
     const full = a.initial ? b : a;
     const init = a.initial ? a : b;
     // an initial stands for the first letter of the written name or of its ASCII fold (Đ. → Đorđe, D. → Djordje)
-    return full.skeleton.startsWith(init.skeleton) || full.ascii.startsWith(init.ascii) ? 'initial' : null;
+    return full.skeleton.startsWith(init.skeleton) || full.ascii.startsWith(init.skeleton) ? 'initial' : null;
   }
   if (a.latin === b.latin || a.ascii === b.ascii) return a.latin === b.latin ? 'exact' : 'transliteration';
   if (a.skeleton === b.skeleton) return 'transliteration';
   if (isFeminineForm(a.skeleton, b.skeleton)) return 'feminine';
   if (isHypocoristic(a.skeleton, b.skeleton)) return 'hypocoristic';
-  const typo = typoClass(a.skeleton, b.skeleton);
+  const typo = typoClass(a, b);
   if (typo) return typo;
-  if (a.phonetic.some((code) => b.phonetic.includes(code)) && a.skeleton[0] === b.skeleton[0]) return 'phonetic';
+  // Daitch–Mokotoff codes stop at six digits: a long word and its prefix (Oleksandr/Oleksandrovych) are not alike
+  const lengthGap = Math.abs(a.skeleton.length - b.skeleton.length);
+  if (lengthGap <= 2 && a.phonetic.some((code) => b.phonetic.includes(code)) && a.skeleton[0] === b.skeleton[0]) return 'phonetic';
   return null;
 }
 

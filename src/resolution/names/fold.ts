@@ -65,6 +65,11 @@ const LEET: LetterTable = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7
  * `Krasniqi`, `Krasnići`, `Краснићи` → `krasnici`; `Hoxha`, `Hodža` → `hoda`; `Stoyanov`, `Stojanov`, `Стоянов`, `Stojanow` → `stoianov`.
  */
 export function skeleton(token: string): string {
+  return spelled(token).replace(/(.)\1+/gu, '$1');
+}
+
+/** The skeleton before doubled letters are written once (`shteev` keeps its two e's: a typo distance needs them). */
+export function spelled(token: string): string {
   let s = latinise(token);
   if (/\p{L}/u.test(s) && /\d/.test(s)) s = s.replace(/\d/g, (d) => LEET[d] ?? d);
   let out = '';
@@ -81,8 +86,7 @@ export function skeleton(token: string): string {
   let folded = '';
   for (const ch of out) folded += SKELETON_LETTERS[ch] ?? SPECIAL_FOLD[ch] ?? ch;
   folded = folded.normalize('NFD').replace(/\p{M}/gu, '');
-  folded = folded.replace(/[^\p{L}\p{N}]/gu, '');
-  return folded.replace(/(.)\1+/gu, '$1');
+  return folded.replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** ICAO 9303 MRZ name field: SURNAME<<GIVEN<NAMES, A–Z and `<` only. */

@@ -2,7 +2,7 @@
  * Tokenising a person's or organisation's name: honorifics and parenthesised father's names dropped, MRZ and
  * "SURNAME, Given" forms read, particles (al, bin, de, van …) kept aside, initials recognised.
  */
-import { asciiFold, latinise, skeleton } from './fold';
+import { asciiFold, latinise, skeleton, spelled } from './fold';
 import { daitchMokotoff } from './phonetic';
 
 export type TokenRole = 'surname' | 'given' | 'unknown';
@@ -14,6 +14,8 @@ export interface NameToken {
   readonly latin: string;
   readonly ascii: string;
   readonly skeleton: string;
+  /** the skeleton with doubled letters kept */
+  readonly spelled: string;
   /** Daitch–Mokotoff codes of the skeleton */
   readonly phonetic: readonly string[];
   readonly initial: boolean;
@@ -46,14 +48,18 @@ export const PARTICLES: ReadonlySet<string> = new Set([
 
 function makeToken(raw: string, role: TokenRole): NameToken {
   const latin = latinise(raw);
-  const sk = skeleton(raw);
+  const ascii = asciiFold(raw);
+  // one letter written is an initial, whatever its skeleton (X. for Xhevdet, Đ. for Đorđe)
+  const initial = [...latin].filter((c) => /\p{L}/u.test(c)).length === 1;
+  const sk = initial ? ascii.replace(/[^a-z]/g, '').slice(0, 1) || skeleton(raw) : skeleton(raw);
   return {
     raw,
     latin,
-    ascii: asciiFold(raw),
+    ascii,
     skeleton: sk,
+    spelled: initial ? sk : spelled(raw),
     phonetic: sk.length > 1 ? daitchMokotoff(sk) : [],
-    initial: sk.length === 1,
+    initial,
     role,
   };
 }
