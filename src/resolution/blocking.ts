@@ -45,7 +45,12 @@ export function blockingKeys(record: MatchRecord): string[] {
       if (person) {
         if (year !== undefined) for (const code of codesOf[i]!) for (const y of [year, year + 1]) keys.add(`y:${code}|${y}`);
         // the first letter of each other part with this part's code
-        for (const other of parsed.tokens) if (other !== chosen[i]) for (const code of codesOf[i]!) keys.add(`i:${other.skeleton[0]}|${code}`);
+        // (as an initial is written: the skeleton's first letter or the ASCII fold's, X. for Xhevdet)
+        for (const other of parsed.tokens) {
+          if (other === chosen[i]) continue;
+          for (const letter of new Set([other.skeleton[0], other.ascii.replace(/[^a-z]/g, '')[0]]))
+            if (letter) for (const code of codesOf[i]!) keys.add(`i:${letter}|${code}`);
+        }
       } else {
         for (const code of codesOf[i]!) keys.add(`o:${code}|${country}`);
       }

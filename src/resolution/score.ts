@@ -87,7 +87,7 @@ export const THRESHOLDS = {
   possible: 0,
   /** SAME from here (score ≈ 0.9975) … */
   same: 6,
-  /** … and only with this much name evidence … */
+  /** … and only with this much name evidence from parts written alike, transliterated or mistyped (a short form or an initial is for review) … */
   sameName: 4,
   /** … and this much evidence that is not the name (a birth date equal or swapped, or shared neighbours) */
   sameOther: 3,
@@ -125,6 +125,8 @@ function roleLabel(a: NameToken, b: NameToken, aIndex: number, aCount: number): 
 
 interface NameEvidence {
   readonly weight: number;
+  /** the part of the weight from parts written alike, transliterated or mistyped (no short forms, initials, sound-alikes) */
+  readonly strong: number;
   readonly features: Feature[];
   readonly reasons: string[];
 }
@@ -136,12 +138,12 @@ function nameEvidence(left: ParsedName, right: ParsedName, alignment: NameAlignm
   if (alignment.joined) {
     features.push({ name: 'name: equal but for spaces', weight: w.joined });
     reasons.push(`names ${left.original} = ${right.original} (equal but for spaces)`);
-    return { weight: w.joined, features, reasons };
+    return { weight: w.joined, strong: w.joined, features, reasons };
   }
   if (alignment.pairs.length === 0) {
     features.push({ name: 'name: no part in common', weight: w.none });
     reasons.push(`names ${left.original} and ${right.original} have no part in common`);
-    return { weight: w.none, features, reasons };
+    return { weight: w.none, strong: 0, features, reasons };
   }
   const agreeingOther = alignment.pairs.filter((p) => p.kind !== 'feminine' && p.kind !== 'initial' && p.kind !== 'near').length > 0;
   for (const pair of alignment.pairs) {
@@ -165,11 +167,14 @@ function nameEvidence(left: ParsedName, right: ParsedName, alignment: NameAlignm
     reasons.push(`${token.raw} on one side only (middle or father's name)`);
   }
   const sum = features.reduce((s, f) => s + f.weight, 0);
+  const strong = alignment.pairs
+    .map((p): number => (p.kind === 'exact' ? (p.left.skeleton.length <= 2 ? w.exactShort : w.exact) : p.kind === 'transliteration' ? w.transliteration : p.kind === 'typo' ? w.typo : 0))
+    .reduce((s: number, v: number) => s + v, 0);
   if (alignment.conflicts.length > 0 && sum > w.conflictCap) {
     features.push({ name: 'name: capped by a conflicting part', weight: w.conflictCap - sum });
-    return { weight: w.conflictCap, features, reasons };
+    return { weight: w.conflictCap, strong: Math.min(strong, w.conflictCap), features, reasons };
   }
-  return { weight: sum, features, reasons };
+  return { weight: sum, strong, features, reasons };
 }
 
 const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
@@ -189,7 +194,7 @@ function bestNames(left: MatchRecord, right: MatchRecord): NameEvidence {
       if (!best || evidence.weight > best.weight) best = evidence;
     }
   }
-  return best ?? { weight: WEIGHTS.name.none, features: [{ name: 'name: missing', weight: WEIGHTS.name.none }], reasons: ['a name is missing'] };
+  return best ?? { weight: WEIGHTS.name.none, strong: 0, features: [{ name: 'name: missing', weight: WEIGHTS.name.none }], reasons: ['a name is missing'] };
 }
 
 const upper = (codes: readonly string[] | undefined): Set<string> => new Set((codes ?? []).map((c) => c.trim().toUpperCase()).filter((c) => c));
@@ -257,6 +262,6 @@ export function scorePair(left: MatchRecord, right: MatchRecord): MatchResult {
   const total = features.reduce((s, f) => s + f.weight, 0);
   let decision: MatchDecision = 'DIFFERENT';
   if (total >= THRESHOLDS.possible) decision = 'POSSIBLE';
-  if (total >= THRESHOLDS.same && names.weight >= THRESHOLDS.sameName && other >= THRESHOLDS.sameOther && !dateConflict) decision = 'SAME';
+  if (total >= THRESHOLDS.same && names.strong >= THRESHOLDS.sameName && other >= THRESHOLDS.sameOther && !dateConflict) decision = 'SAME';
   return { score: logistic(total), decision, reasons, features };
 }

@@ -76,8 +76,9 @@ export function classify(a: NameToken, b: NameToken): PairClass | null {
     // an initial stands for the first letter of the written name or of its ASCII fold (Đ. → Đorđe, D. → Djordje)
     return full.skeleton.startsWith(init.skeleton) || full.ascii.startsWith(init.skeleton) ? 'initial' : null;
   }
-  if (a.latin === b.latin || a.ascii === b.ascii) return a.latin === b.latin ? 'exact' : 'transliteration';
-  if (a.skeleton === b.skeleton) return 'transliteration';
+  // exact: written alike (case aside); transliteration: alike once script, diacritics and spelling conventions are folded
+  if (a.raw.normalize('NFC').toLowerCase() === b.raw.normalize('NFC').toLowerCase()) return 'exact';
+  if (a.latin === b.latin || a.ascii === b.ascii || a.skeleton === b.skeleton) return 'transliteration';
   if (isFeminineForm(a.skeleton, b.skeleton)) return 'feminine';
   if (isHypocoristic(a.skeleton, b.skeleton)) return 'hypocoristic';
   const typo = typoClass(a, b);

@@ -46,7 +46,7 @@ export function germanSpelling(text: string): string {
  * Russian-language (dzh, zh, ch, sh, kh, ts), Albanian (xh, gj, q, ç, th, dh) and Macedonian (gj, kj) spellings.
  */
 const DIGRAPHS: ReadonlyArray<readonly [string, string]> = [
-  ['tsch', 'č'], ['dzh', 'đ'], ['sch', 'š'], ['dž', 'đ'], ['dj', 'đ'], ['gj', 'đ'], ['xh', 'đ'],
+  ['tsch', 'č'], ['dzh', 'đ'], ['sch', 'š'], ['dž', 'đ'], ['dz', 'đ'], ['dj', 'đ'], ['gj', 'đ'], ['xh', 'đ'],
   ['zh', 'ž'], ['ch', 'č'], ['sh', 'š'], ['kh', 'h'], ['ts', 'c'], ['tz', 'c'], ['th', 't'], ['dh', 'd'],
   ['ph', 'f'], ['ck', 'k'], ['kj', 'ć'], ['q', 'ć'], ['ç', 'č'], ['x', 'ks'],
 ]; // prettier-ignore
@@ -89,11 +89,14 @@ export function spelled(token: string): string {
   return folded.replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** ICAO 9303 MRZ name field: SURNAME<<GIVEN<NAMES, A–Z and `<` only. */
-export function mrzName(surname: string, given: string): string {
+/**
+ * ICAO 9303 MRZ name field: SURNAME<<GIVEN<NAMES, A–Z and `<` only. ICAO writes Đ/Ђ as D; Serbian and Montenegrin
+ * documents write DJ (`DJURIC<<DJORDJE`): `dj` chooses that.
+ */
+export function mrzName(surname: string, given: string, dj = false): string {
   const part = (text: string): string => {
     let out = '';
-    for (const ch of text.normalize('NFC').toLowerCase()) out += ICAO_CYRILLIC[ch] ?? ICAO_LATIN[ch] ?? ch;
+    for (const ch of text.normalize('NFC').toLowerCase()) out += dj && (ch === 'đ' || ch === 'ђ') ? 'dj' : (ICAO_CYRILLIC[ch] ?? ICAO_LATIN[ch] ?? ch);
     return out
       .normalize('NFD')
       .replace(/\p{M}/gu, '')
