@@ -79,6 +79,8 @@ export function classify(a: NameToken, b: NameToken): PairClass | null {
   // exact: written alike (case aside); transliteration: alike once script, diacritics and spelling conventions are folded
   if (a.raw.normalize('NFC').toLowerCase() === b.raw.normalize('NFC').toLowerCase()) return 'exact';
   if (a.latin === b.latin || a.ascii === b.ascii || a.skeleton === b.skeleton) return 'transliteration';
+  // German spellings write ž as sch and з as s (Schiwkowitsch, Sdrawko): s and z apart, the skeletons are equal
+  if (a.skeleton.replace(/z/g, 's') === b.skeleton.replace(/z/g, 's')) return 'transliteration';
   if (isFeminineForm(a.skeleton, b.skeleton)) return 'feminine';
   if (isHypocoristic(a.skeleton, b.skeleton)) return 'hypocoristic';
   const typo = typoClass(a, b);

@@ -46,7 +46,7 @@ export function germanSpelling(text: string): string {
  * Russian-language (dzh, zh, ch, sh, kh, ts), Albanian (xh, gj, q, ç, th, dh) and Macedonian (gj, kj) spellings.
  */
 const DIGRAPHS: ReadonlyArray<readonly [string, string]> = [
-  ['tsch', 'č'], ['dzh', 'đ'], ['sch', 'š'], ['dž', 'đ'], ['dz', 'đ'], ['dj', 'đ'], ['gj', 'đ'], ['xh', 'đ'],
+  ['dsch', 'đ'], ['tsch', 'č'], ['dzh', 'đ'], ['sch', 'š'], ['dž', 'đ'], ['dz', 'đ'], ['dj', 'đ'], ['gj', 'đ'], ['xh', 'đ'],
   ['zh', 'ž'], ['ch', 'č'], ['sh', 'š'], ['kh', 'h'], ['ts', 'c'], ['tz', 'c'], ['th', 't'], ['dh', 'd'],
   ['ph', 'f'], ['ck', 'k'], ['kj', 'ć'], ['q', 'ć'], ['ç', 'č'], ['x', 'ks'],
 ]; // prettier-ignore
