@@ -29,8 +29,8 @@ function nameBench(): LabelledPair[] {
     .filter((r) => r.schema === 'Person')
     .map((r, i) => ({
       id: `os-${i}`,
-      left: { type: 'Person', name: r.name1! },
-      right: { type: 'Person', name: r.name2! },
+      left: { type: 'Person', name: r.name1 },
+      right: { type: 'Person', name: r.name2 },
       same: r.is_match === 'true',
       category: r.case_group,
     }));
@@ -43,7 +43,16 @@ function main(): void {
   const osEval = evaluate(os, true);
   console.log(line('OpenSanctions name_bench, Person', osEval));
   const balkan = loadBalkanPairs(join(root, 'data/resolution/balkan-pairs.csv'));
-  for (const split of ['tune', 'holdout']) console.log(line(`Western Balkan set, ${split}`, evaluate(balkan.filter((p) => p.split === split), true)));
+  for (const split of ['tune', 'holdout'])
+    console.log(
+      line(
+        `Western Balkan set, ${split}`,
+        evaluate(
+          balkan.filter((p) => p.split === split),
+          true,
+        ),
+      ),
+    );
   const all = evaluate(balkan, true);
   console.log(line('Western Balkan set, all', all));
   const ms = Number(process.hrtime.bigint() - started) / 1e6;

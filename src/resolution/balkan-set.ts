@@ -8,7 +8,7 @@ function fields(line: string): string[] {
   let cur = '';
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
+    const ch = line[i];
     if (quoted) {
       if (ch === '"' && line[i + 1] === '"') {
         cur += '"';
@@ -36,9 +36,11 @@ const list = (text: string | undefined): string[] =>
  * right_name, right_birth, right_nat, right_neighbours, note. Lists are `;`-separated.
  */
 export function loadBalkanPairs(path: string): LabelledPair[] {
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#'));
+  const lines = readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() && !l.startsWith('#'));
   const [header, ...rows] = lines;
-  const names = fields(header!);
+  const names = fields(header);
   return rows.map((line) => {
     const f = fields(line);
     const get = (col: string): string => f[names.indexOf(col)] ?? '';
@@ -48,8 +50,20 @@ export function loadBalkanPairs(path: string): LabelledPair[] {
       split: get('split'),
       category: get('category'),
       same: get('same') === '1',
-      left: { type, name: get('left_name'), birthDate: get('left_birth') || null, nationalities: list(get('left_nat')), neighbours: list(get('left_neighbours')) },
-      right: { type, name: get('right_name'), birthDate: get('right_birth') || null, nationalities: list(get('right_nat')), neighbours: list(get('right_neighbours')) },
+      left: {
+        type,
+        name: get('left_name'),
+        birthDate: get('left_birth') || null,
+        nationalities: list(get('left_nat')),
+        neighbours: list(get('left_neighbours')),
+      },
+      right: {
+        type,
+        name: get('right_name'),
+        birthDate: get('right_birth') || null,
+        nationalities: list(get('right_nat')),
+        neighbours: list(get('right_neighbours')),
+      },
     };
   });
 }

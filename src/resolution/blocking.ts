@@ -41,21 +41,21 @@ export function blockingKeys(record: MatchRecord): string[] {
     const codesOf = chosen.map(codes);
     for (let i = 0; i < chosen.length; i++) {
       for (let j = i + 1; j < chosen.length; j++)
-        for (const a of codesOf[i]!) for (const b of codesOf[j]!) keys.add(`${person ? 'n2' : 'o2'}:${a < b ? `${a}|${b}` : `${b}|${a}`}`);
+        for (const a of codesOf[i]) for (const b of codesOf[j]) keys.add(`${person ? 'n2' : 'o2'}:${a < b ? `${a}|${b}` : `${b}|${a}`}`);
       if (person) {
-        if (year !== undefined) for (const code of codesOf[i]!) for (const y of [year, year + 1]) keys.add(`y:${code}|${y}`);
+        if (year !== undefined) for (const code of codesOf[i]) for (const y of [year, year + 1]) keys.add(`y:${code}|${y}`);
         // the first letter of each other part with this part's code
         // (as an initial is written: the skeleton's first letter or the ASCII fold's, X. for Xhevdet)
         for (const other of parsed.tokens) {
           if (other === chosen[i]) continue;
           for (const letter of new Set([other.skeleton[0], other.ascii.replace(/[^a-z]/g, '')[0]]))
-            if (letter) for (const code of codesOf[i]!) keys.add(`i:${letter}|${code}`);
+            if (letter) for (const code of codesOf[i]) keys.add(`i:${letter}|${code}`);
         }
       } else {
-        for (const code of codesOf[i]!) keys.add(`o:${code}|${country}`);
+        for (const code of codesOf[i]) keys.add(`o:${code}|${country}`);
       }
     }
-    if (chosen.length === 1 && person) for (const code of codesOf[0]!) keys.add(`n1:${code}`);
+    if (chosen.length === 1 && person) for (const code of codesOf[0]) keys.add(`n1:${code}`);
   }
   return [...keys].sort();
 }

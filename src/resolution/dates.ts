@@ -6,15 +6,7 @@ export interface PartialDate {
   readonly day?: number;
 }
 
-export type DateBand =
-  | 'equal'
-  | 'swapped'
-  | 'yearOffByOne'
-  | 'sameYearOnly'
-  | 'yearOffByOnePartial'
-  | 'sameYearOtherDay'
-  | 'missing'
-  | 'conflicting';
+export type DateBand = 'equal' | 'swapped' | 'yearOffByOne' | 'sameYearOnly' | 'yearOffByOnePartial' | 'sameYearOtherDay' | 'missing' | 'conflicting';
 
 /** Reads `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `DD.MM.YYYY` (the regional form) or `DD/MM/YYYY`; null when unreadable. */
 export function parseDate(text: string | null | undefined): PartialDate | null {

@@ -168,7 +168,17 @@ function nameEvidence(left: ParsedName, right: ParsedName, alignment: NameAlignm
   }
   const sum = features.reduce((s, f) => s + f.weight, 0);
   const strong = alignment.pairs
-    .map((p): number => (p.kind === 'exact' ? (p.left.skeleton.length <= 2 ? w.exactShort : w.exact) : p.kind === 'transliteration' ? w.transliteration : p.kind === 'typo' ? w.typo : 0))
+    .map((p): number =>
+      p.kind === 'exact'
+        ? p.left.skeleton.length <= 2
+          ? w.exactShort
+          : w.exact
+        : p.kind === 'transliteration'
+          ? w.transliteration
+          : p.kind === 'typo'
+            ? w.typo
+            : 0,
+    )
     .reduce((s: number, v: number) => s + v, 0);
   if (alignment.conflicts.length > 0 && sum > w.conflictCap) {
     features.push({ name: 'name: capped by a conflicting part', weight: w.conflictCap - sum });
@@ -208,7 +218,12 @@ export function scorePair(left: MatchRecord, right: MatchRecord): MatchResult {
   const features: Feature[] = [{ name: 'prior', weight: WEIGHTS.prior }];
   const reasons: string[] = [];
   if (left.type.toLowerCase() !== right.type.toLowerCase()) {
-    return { score: 0, decision: 'DIFFERENT', reasons: [`types differ: ${left.type} ≠ ${right.type}`], features: [{ name: 'type: different', weight: -Infinity }] };
+    return {
+      score: 0,
+      decision: 'DIFFERENT',
+      reasons: [`types differ: ${left.type} ≠ ${right.type}`],
+      features: [{ name: 'type: different', weight: -Infinity }],
+    };
   }
   const names = bestNames(left, right);
   features.push(...names.features);

@@ -34,12 +34,12 @@ export function damerauLevenshtein(a: string, b: string): number {
   for (let i = 1; i <= m; i++) {
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+      d[i][j] = v;
     }
   }
-  return d[m]![n]!;
+  return d[m][n];
 }
 
 /** Feminine forms of Slavic and Baltic surnames: the masculine form plus one of these endings. */
@@ -113,7 +113,7 @@ export function alignNames(left: ParsedName, right: ParsedName): NameAlignment {
     if (usedL.has(c.i) || usedR.has(c.j)) continue;
     usedL.add(c.i);
     usedR.add(c.j);
-    pairs.push({ left: left.tokens[c.i]!, right: right.tokens[c.j]!, kind: c.kind });
+    pairs.push({ left: left.tokens[c.i], right: right.tokens[c.j], kind: c.kind });
   }
   const restL = left.tokens.filter((_, i) => !usedL.has(i));
   const restR = right.tokens.filter((_, j) => !usedR.has(j));

@@ -73,7 +73,7 @@ export function spelled(token: string): string {
   let s = latinise(token);
   if (/\p{L}/u.test(s) && /\d/.test(s)) s = s.replace(/\d/g, (d) => LEET[d] ?? d);
   let out = '';
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const hit = DIGRAPHS.find(([from]) => s.startsWith(from, i));
     if (hit) {
       out += hit[1];

@@ -109,7 +109,7 @@ export function transliterate(text: string, table: LetterTable): string {
 export function toSerbianCyrillic(text: string): string {
   const lower = text.toLowerCase();
   let out = '';
-  for (let i = 0; i < lower.length; ) {
+  for (let i = 0; i < lower.length;) {
     const pair = LATIN_TO_SERBIAN_CYRILLIC.find(([latin]) => lower.startsWith(latin, i));
     if (pair) {
       out += pair[1];

@@ -33,7 +33,7 @@ describe('OpenSanctions name benchmark (Person, names only)', () => {
     const rows: Array<Record<string, string>> = parse(readFileSync(join(root, 'data/resolution/opensanctions-name-bench/cases.csv')), { columns: true });
     const pairs: LabelledPair[] = rows
       .filter((r) => r.schema === 'Person')
-      .map((r, i) => ({ id: String(i), left: { type: 'Person', name: r.name1! }, right: { type: 'Person', name: r.name2! }, same: r.is_match === 'true' }));
+      .map((r, i) => ({ id: String(i), left: { type: 'Person', name: r.name1 }, right: { type: 'Person', name: r.name2 }, same: r.is_match === 'true' }));
     expect(pairs).toHaveLength(548);
     const e = evaluate(pairs);
     expect(e.samePossible.f1).toBeGreaterThanOrEqual(0.8);

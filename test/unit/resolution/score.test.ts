@@ -36,7 +36,8 @@ describe('scorePair features', () => {
   });
 
   it('birth-date bands: equal > swapped > year off by one > same year > missing = 0 > conflicting', () => {
-    const d = (a: string, b: string | null) => weightOf(scorePair(person('Đorđe Đurić', { birthDate: a }), person('Đorđe Đurić', { birthDate: b })), 'birth date');
+    const d = (a: string, b: string | null) =>
+      weightOf(scorePair(person('Đorđe Đurić', { birthDate: a }), person('Đorđe Đurić', { birthDate: b })), 'birth date');
     const equal = d('1978-04-12', '1978-04-12');
     const swapped = d('1978-04-12', '1978-12-04');
     const offByOne = d('1978-04-12', '1979-04-12');
@@ -79,7 +80,10 @@ describe('decisions', () => {
   it('never SAME on the name alone, however complete', () => {
     const r = scorePair(person('Đorđe Milan Đurić'), person('Đorđe Milan Đurić'));
     expect(r.decision).toBe('POSSIBLE');
-    const nat = scorePair(person('Đorđe Milan Đurić', { nationalities: ['RS'], country: 'RS' }), person('Ђорђе Милан Ђурић', { nationalities: ['RS'], country: 'RS' }));
+    const nat = scorePair(
+      person('Đorđe Milan Đurić', { nationalities: ['RS'], country: 'RS' }),
+      person('Ђорђе Милан Ђурић', { nationalities: ['RS'], country: 'RS' }),
+    );
     expect(nat.decision).toBe('POSSIBLE');
   });
 
@@ -96,7 +100,10 @@ describe('decisions', () => {
   it('a namesake with a conflicting birth date, a father and son, siblings are DIFFERENT', () => {
     expect(scorePair(person('Đorđe Đurić', { birthDate: '1978-04-12' }), person('Đorđe Đurić', { birthDate: '1989-03-14' })).decision).toBe('DIFFERENT');
     expect(
-      scorePair(person('Đorđe Đurić', { birthDate: '1978-04-12', neighbours: ['op:1'] }), person('Đorđe Đurić', { birthDate: '2004-04-12', neighbours: ['op:1'] })).decision,
+      scorePair(
+        person('Đorđe Đurić', { birthDate: '1978-04-12', neighbours: ['op:1'] }),
+        person('Đorđe Đurić', { birthDate: '2004-04-12', neighbours: ['op:1'] }),
+      ).decision,
     ).toBe('DIFFERENT');
     expect(scorePair(person('Đorđe Đurić', { birthDate: '1978-04-12' }), person('Nemanja Đurić', { birthDate: '1975-01-03' })).decision).toBe('DIFFERENT');
   });

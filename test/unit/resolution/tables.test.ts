@@ -69,7 +69,20 @@ describe('transliteration tables', () => {
 
   it('Albanian → Serbian transcription, every digraph and letter', () => {
     const expected: Record<string, string> = {
-      xh: 'dž', gj: 'đ', sh: 'š', zh: 'ž', th: 't', dh: 'd', ll: 'l', rr: 'r', nj: 'nj', q: 'ć', ç: 'č', ë: 'e', x: 'dz', y: 'i',
+      xh: 'dž',
+      gj: 'đ',
+      sh: 'š',
+      zh: 'ž',
+      th: 't',
+      dh: 'd',
+      ll: 'l',
+      rr: 'r',
+      nj: 'nj',
+      q: 'ć',
+      ç: 'č',
+      ë: 'e',
+      x: 'dz',
+      y: 'i',
     };
     expect(Object.fromEntries(ALBANIAN_TO_SERBIAN)).toEqual(expected);
     // digraphs are listed before their first letter, so xh is never read as x + h
