@@ -81,8 +81,21 @@ function capitalised(word: string): boolean {
   return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
 }
 
-/** Parses one written name into tokens. */
+/** Parsed names (cleared when full): a review queue scores one record against many. */
+const CACHE = new Map<string, ParsedName>();
+const CACHE_SIZE = 20000;
+
+/** Parses one written name into tokens (memoised; the result is shared, do not change it). */
 export function parseName(name: string): ParsedName {
+  const hit = CACHE.get(name);
+  if (hit) return hit;
+  const parsed = parseUncached(name);
+  if (CACHE.size >= CACHE_SIZE) CACHE.clear();
+  CACHE.set(name, parsed);
+  return parsed;
+}
+
+function parseUncached(name: string): ParsedName {
   const original = name;
   let text = name.normalize('NFC').trim();
   const parenthesised: string[] = [];
