@@ -303,7 +303,15 @@ for index, (given, surname, father, birth, nat, lang) in enumerate(PERSONS):
         neighbours = op if rng.random() < 0.25 else ''
         right_nat = nat if rng.random() < 0.6 else ''
         add(split, f'{category}/{noise}', True, (original, birth, nat, op), (name, date, right_nat, neighbours))
-    latin = renderings(given, surname, father, lang)[0][1]
+    # two agencies' renderings compared with each other (not with the original), each with its own date noise
+    forms = renderings(given, surname, father, lang)
+    for _ in range(4):
+        (ca, na), (cb, nb) = rng.sample(forms, 2)
+        noise_a, date_a = date_noise(birth)
+        noise_b, date_b = date_noise(birth)
+        add(split, f'cross:{ca}+{cb}/{noise_a}+{noise_b}', True, (na, date_a, nat if rng.random() < 0.5 else ''),
+            (nb, date_b, nat if rng.random() < 0.5 else ''))
+    latin = forms[0][1]
     y = int(birth[:4])
     # namesake: the same name, another birth date
     add(split, 'namesake', False, (original, birth, nat), (latin, f'{y + rng.choice([-9, -6, 5, 11])}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}', nat))

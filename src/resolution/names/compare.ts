@@ -63,7 +63,7 @@ function typoClass(a: NameToken, b: NameToken): PairClass | null {
     return shorter >= 4 ? 'typo' : 'near';
   }
   // two edits: a similar spelling when the words are long enough and begin alike (Merkur/Merkel, Sechev/Sechin)
-  if (distance === 2 && shorter >= 5 && a.skeleton.slice(0, 2) === b.skeleton.slice(0, 2)) return 'near';
+  if (distance === 2 && shorter >= 6 && a.skeleton.slice(0, 2) === b.skeleton.slice(0, 2)) return 'near';
   return null;
 }
 
