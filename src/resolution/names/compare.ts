@@ -24,22 +24,27 @@ export interface NameAlignment {
   readonly joined: boolean;
 }
 
-/** Optimal string alignment (Damerau–Levenshtein with adjacent transpositions). */
+/** Optimal string alignment (Damerau–Levenshtein with adjacent transpositions), three rows of the table. */
 export function damerauLevenshtein(a: string, b: string): number {
   const m = a.length;
   const n = b.length;
   if (m === 0) return n;
   if (n === 0) return m;
-  const d: number[][] = Array.from({ length: m + 1 }, (_, i) => Array.from({ length: n + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  let before = new Int32Array(n + 1);
+  let previous = new Int32Array(n + 1);
+  let current = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) previous[j] = j;
   for (let i = 1; i <= m; i++) {
+    current[0] = i;
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
-      d[i][j] = v;
+      let v = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2] + 1);
+      current[j] = v;
     }
+    [before, previous, current] = [previous, current, before];
   }
-  return d[m][n];
+  return previous[n];
 }
 
 /** Feminine forms of Slavic and Baltic surnames: the masculine form plus one of these endings. */
@@ -56,7 +61,8 @@ export function isFeminineForm(a: string, b: string): boolean {
 
 function typoClass(a: NameToken, b: NameToken): PairClass | null {
   const shorter = Math.min(a.skeleton.length, b.skeleton.length);
-  if (shorter < 3) return null;
+  // more than two letters apart in length: more than two edits apart
+  if (shorter < 3 || Math.abs(a.skeleton.length - b.skeleton.length) > 2) return null;
   const distance = Math.min(damerauLevenshtein(a.skeleton, b.skeleton), damerauLevenshtein(a.spelled, b.spelled));
   if (distance === 1) {
     // a substitution in the first letter is less likely a typo than a different name (Larry/Harry, Tim/Tom are both)
