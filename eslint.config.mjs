@@ -22,6 +22,13 @@ const zones = Object.entries(above).map(([layer, higher]) => ({
   from: higher.map((h) => `./src/${h}`),
   message: `${layer} is below these layers: it may not import them (see eslint.config.mjs).`,
 }));
+// resolution (issue 18) is a pure library: it imports nothing from src/ but the domain vocabulary.
+zones.push({
+  target: './src/resolution',
+  from: './src',
+  except: ['./resolution', './domain/vocabulary.ts'],
+  message: 'resolution is a pure library: it may import only src/domain/vocabulary (see eslint.config.mjs).',
+});
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'launcher/**', 'web/**', 'coverage/**', 'data/**'] },
