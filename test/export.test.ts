@@ -387,9 +387,87 @@ describe('exports through the service', () => {
 
     const deep = await download('gexf', { around: ids.a, depth: '9' }, tokens.it);
     expect(deep.status).toBe(400);
-    expect((await deep.json()).errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect((await deep.json()).errors[0]).toMatchObject({ path: ['depth'], extensions: { code: 'BAD_USER_INPUT' } });
     const nonNumeric = await download('gexf', { around: ids.a, depth: 'two' }, tokens.it);
     expect((await nonNumeric.json()).errors[0]).toMatchObject({ path: ['depth'], extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  // issue 16 item 5: each bad parameter is BAD_USER_INPUT naming it, in the parameter's words
+  it.each([
+    ['depth', { depth: '9' }],
+    ['depth', { depth: '0' }],
+    ['depth', { depth: '-1' }],
+    ['depth', { depth: '1.5' }],
+    ['limit', { limit: '0' }],
+    ['limit', { limit: '100000000' }],
+    ['limit', { limit: 'ten' }],
+    ['from', { from: '2021-13-45' }],
+    ['to', { to: 'yesterday' }],
+    ['linkTypes', { linkTypes: 'ASSOCIATE_OF,NOT_A_TYPE' }],
+    ['dpeth', { dpeth: '2' }],
+    ['around', { around: '' }],
+  ] as Array<[string, Record<string, string>]>)('a bad %s answers BAD_USER_INPUT naming it (%j)', async (param, bad) => {
+    for (const format of FORMATS) {
+      const res = await download(format, { around: ids.a, ...bad }, tokens.it);
+      expect(res.status).toBe(400);
+      const { errors } = await res.json();
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ path: [param], extensions: { code: 'BAD_USER_INPUT' } });
+      expect(errors[0].message.startsWith(`${param}: `)).toBe(true);
+      expect(errors[0].message).not.toMatch(/\$|[Vv]ariable|GraphQL|Int!|\bID\b/); // no GraphQL jargon
+    }
+  });
+
+  it('a selection takes no depth or limit, and names a repeated parameter', async () => {
+    for (const [param, query] of [
+      ['depth', `ids=${ids.a}&depth=2`],
+      ['limit', `ids=${ids.a}&limit=5`],
+      ['around', `around=${ids.a}&around=${ids.b}`],
+      ['ids', `ids=${ids.a}&ids=${ids.b}`],
+    ]) {
+      const res = await fetch(`${server.url}/export/csv?${query}`, { headers: { authorization: `Bearer ${tokens.it}` } });
+      expect(res.status).toBe(400);
+      expect((await res.json()).errors[0]).toMatchObject({ path: [param], extensions: { code: 'BAD_USER_INPUT' } });
+    }
+  });
+
+  // issue 16 item 6: a selection of nothing visible is an empty file, as a hidden id is as an unknown one
+  it.each(FORMATS)('%s: a selection naming only unknown or hidden ids is an empty file, never a server error', async (format) => {
+    const texts: string[] = [];
+    for (const selection of ['x:1', 'person:no-such-person', ids.h, `${ids.h},x:1`]) {
+      const res = await download(format, { ids: selection }, tokens.low);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-classification')).toBe('UNCLASSIFIED');
+      const text = await res.text();
+      const parsed = READERS[format](text);
+      expect(parsed.nodes.size).toBe(0);
+      expect(parsed.edges.size).toBe(0);
+      texts.push(
+        text
+          .replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'T')
+          .replace(/\d{4}-\d\d-\d\d/g, 'D')
+          .replace(/selection of \d+/g, 'selection of N'),
+      );
+    }
+    expect(new Set(texts).size).toBe(1); // hidden and unknown alike, byte for byte (the time aside)
+  });
+
+  it('/export/* is rate-limited per address, in one budget with /graphql', async () => {
+    const limited = await startServer({ RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '4', RATE_LIMIT_PER_MINUTE: '1000' });
+    try {
+      const get = () => fetch(`${limited.url}/export/csv?${new URLSearchParams({ around: ids.a })}`, { headers: { authorization: `Bearer ${tokens.it}` } });
+      const statuses = [(await get()).status, (await get()).status, (await limited.gql('{ __typename }', undefined, tokens.it)).status, (await get()).status];
+      expect(statuses).toEqual([200, 200, 200, 200]);
+      const refused = await get();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await refused.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
+      // unauthenticated requests count too, and /graphql shares the exhausted budget
+      expect((await fetch(`${limited.url}/export/csv?around=x`)).status).toBe(429);
+      expect((await limited.gql('{ __typename }', undefined, tokens.it)).status).toBe(429);
+    } finally {
+      await limited.stop();
+    }
   });
 
   it('a hidden entity answers exactly like a missing one', async () => {
