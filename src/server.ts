@@ -224,12 +224,15 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     return { principal, auth, db, config, repository, analysis, audit, loaders: createLoaders(repository, auth), changedIds: new Set() };
   };
 
+  // One budget per client address for everything that reads the store: /graphql and /export/*.
+  const perAddress = addressRateLimit(config.limits.rateLimitPerAddressPerMinute);
+
   // issue 12: GraphiQL on GET /graphql (browsers), the /explore page, and the exports.
-  mountWeb(app, { config, apollo, contextFor });
+  mountWeb(app, { config, apollo, contextFor, perAddress });
 
   app.use(
     '/graphql',
-    addressRateLimit(config.limits.rateLimitPerAddressPerMinute),
+    perAddress,
     tokenSizeLimit(config.limits.maxTokenBytes),
     express.json({ limit: config.limits.bodyLimit, verify: jsonDepthVerifier(config.limits.maxJsonDepth) }),
     tokenLimit(config.limits.maxTokens),

@@ -1,6 +1,6 @@
 import { CSV_COLUMNS, ExportGraph, toCSV, toCytoscapeJSON, toGEXF, toGraphML } from '../src/export';
 import { CONF, CONF_SECRETS, importFixture, PUB, USERS } from './support/explorer-fixture';
-import { FORMATS, Parsed, readCsv, readCytoscape, READERS, readGraphml } from './support/export-readers';
+import { FORMATS, Parsed, readCsv, readCytoscape, READERS, readGraphml, readWithNetworkx } from './support/export-readers';
 import { resetDatabase, startServer, TestServer, token } from './support/harness';
 
 /**
@@ -118,6 +118,78 @@ describe('export writers', () => {
       expect(parsed.nodes.size).toBe(0);
       expect(parsed.classification).toBe('UNCLASSIFIED');
     }
+  });
+
+  // issue 16 item 5: what loaders and callers choose (labels, ids, titles, subjects) in the files
+  const TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];
+  const hostile: ExportGraph = {
+    title: 'neighbourhood of x---y,=cmd|"/c calc"!A0;@SUM(1); -2+3, +1, depth 2-',
+    generatedAt: '2026-01-01T00:00:00.000Z',
+    exportedBy: 'analyst---x-',
+    nodes: [
+      { id: 'p:--', type: 'Person', label: '=HYPERLINK("http://evil.example","click")', properties: { name: '+1-555' }, sources: [src('R---1', 'SECRET')] },
+      { id: '-p:2', type: 'Person', label: '@SUM(A1:A2)', properties: {}, sources: [src('R---1', 'SECRET')] },
+      { id: 'p:3---', type: 'Person', label: '\tTabbed', properties: {}, sources: [src('R2', 'RESTRICTED')] },
+      { id: 'p:4', type: 'Person', label: '\r=1+1', properties: {}, sources: [src('R2', 'RESTRICTED')] },
+      { id: 'p:5', type: 'Person', label: 'comment --> <!-- end -', properties: {}, sources: [src('R2', 'RESTRICTED')] },
+    ],
+    edges: [
+      { id: 'e---1', type: 'ASSOCIATE_OF', source: 'p:--', target: '-p:2', directed: false, properties: {}, sources: [src('R---1', 'SECRET')] },
+      { id: 'e2', type: 'MEMBER_OF', source: 'p:3---', target: 'p:5', directed: true, properties: {}, sources: [src('-R3', 'RESTRICTED')] },
+    ],
+  };
+
+  it('CSV: no cell starts a formula (OWASP): such cells get a leading quote, every data cell is quoted', () => {
+    const text = toCSV(hostile);
+    const lines = text.split('\n');
+    // the marking line: one line, no double quote, no cell after a separator that starts a formula
+    expect(lines[0]).toMatch(/^# CLASSIFICATION: SECRET \|/);
+    expect(lines[0]).not.toContain('"');
+    for (const cell of lines[0].split(/[,;]/)) expect(TRIGGERS).not.toContain(cell.trimStart()[0]);
+    const { rows } = readCsv(text);
+    expect(rows).toHaveLength(3); // two links, one unlinked entity (p:4)
+    const cells = rows.flatMap((r) => Object.values(r));
+    for (const cell of cells) expect(TRIGGERS).not.toContain(cell[0]);
+    // neutralised, not lost: the value is there after the quote
+    const byId = new Map(
+      rows.flatMap((r) => [
+        [r.End1Id, r.End1Label],
+        [r.End2Id, r.End2Label],
+      ]),
+    );
+    expect(byId.get("'-p:2")).toBe("'@SUM(A1:A2)");
+    expect(byId.get('p:--')).toBe('\'=HYPERLINK("http://evil.example","click")');
+    expect(byId.get('p:3---')).toBe("'\tTabbed");
+    expect(byId.get('p:4')).toBe("'\r=1+1");
+    expect(rows.find((r) => r.LinkId === 'e2')!.Sources).toBe("'-R3");
+    // every data line is a run of double-quoted cells (a separator inside a value starts no cell)
+    const quoted = /^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*$/;
+    const dataLines = lines.slice(2).filter(Boolean);
+    expect(dataLines).toHaveLength(3);
+    for (const line of dataLines) expect(line).toMatch(quoted);
+  });
+
+  it.each(['graphml', 'gexf'] as const)('%s: ids, titles and subjects with "--" keep the file well-formed XML (expat, networkx)', (format) => {
+    const text = (format === 'graphml' ? toGraphML : toGEXF)(hostile);
+    // nothing a loader or caller chose is in a comment
+    for (const comment of text.match(/<!--[\s\S]*?-->/g) ?? []) {
+      for (const chosen of ['x---y', 'analyst---x', 'p:--', 'R---1', 'HYPERLINK']) expect(comment).not.toContain(chosen);
+    }
+    const nx = readWithNetworkx(format, text);
+    expect(Object.keys(nx.labels).sort()).toEqual(['-p:2', 'p:--', 'p:3---', 'p:4', 'p:5']);
+    expect(nx.labels['p:5']).toBe('comment --> <!-- end -');
+    expect(nx.edges).toBe(2);
+    const parsed = READERS[format](text);
+    expect([...parsed.nodes.keys()].sort()).toEqual(['-p:2', 'p:--', 'p:3---', 'p:4', 'p:5']);
+    expect(parsed.classification).toBe('SECRET');
+  });
+
+  it('networkx reads the classification as a graph attribute of GraphML and GEXF', () => {
+    expect(readWithNetworkx('graphml', toGraphML(graph)).graph.classification).toBe('SECRET');
+    expect(readWithNetworkx('gexf', toGEXF(graph)).graph.name).toMatch(/^CLASSIFICATION: SECRET \| unit test$/);
+    expect(readWithNetworkx('gexf', toGEXF({ ...graph, nodes: graph.nodes.slice(0, 2), edges: graph.edges.slice(0, 1) })).graph.name).toMatch(
+      /^CLASSIFICATION: RESTRICTED \|/,
+    );
   });
 });
 
@@ -315,9 +387,87 @@ describe('exports through the service', () => {
 
     const deep = await download('gexf', { around: ids.a, depth: '9' }, tokens.it);
     expect(deep.status).toBe(400);
-    expect((await deep.json()).errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect((await deep.json()).errors[0]).toMatchObject({ path: ['depth'], extensions: { code: 'BAD_USER_INPUT' } });
     const nonNumeric = await download('gexf', { around: ids.a, depth: 'two' }, tokens.it);
     expect((await nonNumeric.json()).errors[0]).toMatchObject({ path: ['depth'], extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  // issue 16 item 5: each bad parameter is BAD_USER_INPUT naming it, in the parameter's words
+  it.each([
+    ['depth', { depth: '9' }],
+    ['depth', { depth: '0' }],
+    ['depth', { depth: '-1' }],
+    ['depth', { depth: '1.5' }],
+    ['limit', { limit: '0' }],
+    ['limit', { limit: '100000000' }],
+    ['limit', { limit: 'ten' }],
+    ['from', { from: '2021-13-45' }],
+    ['to', { to: 'yesterday' }],
+    ['linkTypes', { linkTypes: 'ASSOCIATE_OF,NOT_A_TYPE' }],
+    ['dpeth', { dpeth: '2' }],
+    ['around', { around: '' }],
+  ] as Array<[string, Record<string, string>]>)('a bad %s answers BAD_USER_INPUT naming it (%j)', async (param, bad) => {
+    for (const format of FORMATS) {
+      const res = await download(format, { around: ids.a, ...bad }, tokens.it);
+      expect(res.status).toBe(400);
+      const { errors } = await res.json();
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ path: [param], extensions: { code: 'BAD_USER_INPUT' } });
+      expect(errors[0].message.startsWith(`${param}: `)).toBe(true);
+      expect(errors[0].message).not.toMatch(/\$|[Vv]ariable|GraphQL|Int!|\bID\b/); // no GraphQL jargon
+    }
+  });
+
+  it('a selection takes no depth or limit, and names a repeated parameter', async () => {
+    for (const [param, query] of [
+      ['depth', `ids=${ids.a}&depth=2`],
+      ['limit', `ids=${ids.a}&limit=5`],
+      ['around', `around=${ids.a}&around=${ids.b}`],
+      ['ids', `ids=${ids.a}&ids=${ids.b}`],
+    ]) {
+      const res = await fetch(`${server.url}/export/csv?${query}`, { headers: { authorization: `Bearer ${tokens.it}` } });
+      expect(res.status).toBe(400);
+      expect((await res.json()).errors[0]).toMatchObject({ path: [param], extensions: { code: 'BAD_USER_INPUT' } });
+    }
+  });
+
+  // issue 16 item 6: a selection of nothing visible is an empty file, as a hidden id is as an unknown one
+  it.each(FORMATS)('%s: a selection naming only unknown or hidden ids is an empty file, never a server error', async (format) => {
+    const texts: string[] = [];
+    for (const selection of ['x:1', 'person:no-such-person', ids.h, `${ids.h},x:1`]) {
+      const res = await download(format, { ids: selection }, tokens.low);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-classification')).toBe('UNCLASSIFIED');
+      const text = await res.text();
+      const parsed = READERS[format](text);
+      expect(parsed.nodes.size).toBe(0);
+      expect(parsed.edges.size).toBe(0);
+      texts.push(
+        text
+          .replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'T')
+          .replace(/\d{4}-\d\d-\d\d/g, 'D')
+          .replace(/selection of \d+/g, 'selection of N'),
+      );
+    }
+    expect(new Set(texts).size).toBe(1); // hidden and unknown alike, byte for byte (the time aside)
+  });
+
+  it('/export/* is rate-limited per address, in one budget with /graphql', async () => {
+    const limited = await startServer({ RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '4', RATE_LIMIT_PER_MINUTE: '1000' });
+    try {
+      const get = () => fetch(`${limited.url}/export/csv?${new URLSearchParams({ around: ids.a })}`, { headers: { authorization: `Bearer ${tokens.it}` } });
+      const statuses = [(await get()).status, (await get()).status, (await limited.gql('{ __typename }', undefined, tokens.it)).status, (await get()).status];
+      expect(statuses).toEqual([200, 200, 200, 200]);
+      const refused = await get();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await refused.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
+      // unauthenticated requests count too, and /graphql shares the exhausted budget
+      expect((await fetch(`${limited.url}/export/csv?around=x`)).status).toBe(429);
+      expect((await limited.gql('{ __typename }', undefined, tokens.it)).status).toBe(429);
+    } finally {
+      await limited.stop();
+    }
   });
 
   it('a hidden entity answers exactly like a missing one', async () => {

@@ -138,6 +138,8 @@ export class AnalysisService {
       from: options.from ?? null,
       to: options.to ?? null,
     });
+    // none of the ids visible: the read's aggregation has no group, so no row (an empty subgraph)
+    if (!row) return { nodes: [], links: [] };
     return { nodes: row.nodes.map((n) => assembleEntity(n.anchor, n.statements)), links: row.links.map(toLinkRow) };
   }
 
@@ -184,7 +186,8 @@ export class AnalysisService {
     const entityTypes = scope.entityTypes?.length ? scope.entityTypes : DEFAULT_ANALYSIS_TYPES;
     const linkTypes = scope.linkTypes?.length ? scope.linkTypes : LINK_TYPES;
     let ids = scope.ids?.length ? [...scope.ids] : undefined;
-    if (scope.around) {
+    // an empty id names nothing, like an unknown one (not "no neighbourhood": that is a null `around`)
+    if (scope.around !== undefined && scope.around !== null) {
       const depth = scope.depth ?? 2;
       checkRange('scope.depth', depth, 1, 4);
       const around = await this.expand(auth, scope.around, { depth, linkTypes, entityTypes, limit: this.config.limits.maxAnalysisNodes });
@@ -345,7 +348,7 @@ function scopeKey(scope: Scope): unknown {
   return {
     ids: list(scope.ids),
     around: scope.around ?? null,
-    depth: scope.around ? (scope.depth ?? 2) : null,
+    depth: scope.around !== undefined && scope.around !== null ? (scope.depth ?? 2) : null,
     reports: list(scope.reports),
     entityTypes: list(scope.entityTypes),
     linkTypes: list(scope.linkTypes),

@@ -36,10 +36,29 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
+ * A cell a spreadsheet would take for a formula (OWASP, CSV injection: a first character of `=`,
+ * `+`, `-`, `@`, tab or carriage return) gets a leading `'`, which Excel and LibreOffice show as
+ * text; every data cell is also written in double quotes (quotes inside doubled), so no separator
+ * inside a value starts a new cell.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+export const neutraliseCell = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
+
+/**
+ * The marking line, as text a spreadsheet opens safely: one line, no double quote, and no cell
+ * (after a `,` or `;`) that starts a formula.
+ */
+function markingLine(text: string): string {
+  const flat = text.replace(/[\t\r\n]+/g, ' ').replace(/"/g, "'");
+  return `# ${flat.replace(/([,;] *)(?=[=+\-@])/g, "$1'")}\n`;
+}
+
+/**
  * Link rows in the shape i2 Analyst's Notebook import specifications map: end 1 (type, identity,
  * label), link type and direction, end 2, date, sources and grade. An entity without any link in
  * the export gets a row of its own with end 2 empty. The first line is the file's marking (a
  * `#` comment: set the import specification to start at line 2); the second is the header row.
+ * Cells are neutralised against formula injection (see `neutraliseCell`).
  */
 export function toCSV(g: ExportGraph): string {
   const byId = new Map<string, ExportNode>(g.nodes.map((n) => [n.id, n]));
@@ -81,6 +100,12 @@ export function toCSV(g: ExportGraph): string {
     rows.push(row(e, a, b));
   }
   for (const n of g.nodes) if (!linked.has(n.id)) rows.push(row(null, n, undefined));
-  const marking = `# ${markingText(g).replace(/[\r\n]+/g, ' ')}\n`;
-  return marking + stringify([CSV_COLUMNS, ...rows], { quoted_match: /^#/ });
+  return (
+    markingLine(markingText(g)) +
+    stringify([CSV_COLUMNS]) +
+    stringify(
+      rows.map((r) => r.map(neutraliseCell)),
+      { quoted: true, quoted_empty: true },
+    )
+  );
 }

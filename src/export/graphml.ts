@@ -1,4 +1,4 @@
-import { attributeColumns, ExportGraph, graphClassification, markingText, xmlEscape } from './model';
+import { attributeColumns, ExportGraph, graphClassification, xmlEscape, xmlMarkingComment } from './model';
 
 /**
  * GraphML (http://graphml.graphdrawing.org) as Gephi, Cytoscape, yEd and networkx read it.
@@ -11,7 +11,7 @@ export function toGraphML(g: ExportGraph): string {
   const key = (prefix: string, i: number) => `${prefix}${i}`;
   const lines: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<!-- ${xmlEscape(markingText(g)).replace(/--/g, '- -')} -->`,
+    xmlMarkingComment(g),
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
     '  <key id="g_classification" for="graph" attr.name="classification" attr.type="string"/>',
     '  <key id="g_title" for="graph" attr.name="title" attr.type="string"/>',

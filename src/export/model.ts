@@ -168,6 +168,23 @@ export function xmlEscape(value: unknown): string {
     .replace(/'/g, '&apos;');
 }
 
+/**
+ * Text made safe for an XML comment (XML 1.0 §2.5: no `--` inside, no `-` at the end; only
+ * characters XML can hold). The writers put only the service's own words in comments (the
+ * classification, never an id, a name or a title a loader or caller chose), and pass even those
+ * through this.
+ */
+export function xmlComment(value: unknown): string {
+  return String(value)
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/-(?=-|$)/g, '- ');
+}
+
+/** The XML comment GraphML and GEXF files start with: the classification, in the service's words only. */
+export function xmlMarkingComment(g: ExportGraph): string {
+  return `<!-- ${xmlComment(`CLASSIFICATION: ${graphClassification(g)} | handle according to the handling codes of each source`)} -->`;
+}
+
 /** The marking line every file starts with (as a comment, in the format's own syntax). */
 export function markingText(g: ExportGraph): string {
   return `CLASSIFICATION: ${graphClassification(g)} | ${g.title} | ${g.nodes.length} nodes, ${g.edges.length} links | exported ${g.generatedAt} by ${g.exportedBy} | handle according to the handling codes of each source`;

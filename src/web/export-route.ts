@@ -2,9 +2,12 @@ import { ApolloServer } from '@apollo/server';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { Config } from '../config';
+import { MAX_EXPAND_DEPTH } from '../analysis/analysis-service';
+import { LINK_TYPES, LinkTypeName } from '../domain/vocabulary';
 import { EXPORT_FORMATS, ExportEdge, ExportGraph, ExportNode, ExportSource, graphClassification, isExportFormat } from '../export';
 import { Context } from '../graphql/context';
 import { ErrorCode } from '../graphql/errors';
+import { DateScalar } from '../graphql/scalars';
 import { logger } from '../logger';
 
 /**
@@ -81,11 +84,97 @@ class ExportError extends Error {
 const badParam = (param: string, message: string) =>
   new ExportError([{ message: `${param}: ${message}`, path: [param], extensions: { code: ErrorCode.BAD_USER_INPUT, field: param } }], 400);
 
+/** The query parameters a request may give (anything else is refused, naming it). */
+const PARAMS = ['around', 'ids', 'depth', 'limit', 'from', 'to', 'linkTypes'] as const;
+type Param = (typeof PARAMS)[number];
+/** The GraphQL variable each parameter becomes, to name the parameter in any error GraphQL raises. */
+const PARAM_OF_VARIABLE: Record<string, Param> = { id: 'around', ids: 'ids', depth: 'depth', limit: 'limit', from: 'from', to: 'to', linkTypes: 'linkTypes' };
+
 const single = (v: unknown, name: string): string | undefined => {
   if (v === undefined) return undefined;
   if (typeof v !== 'string') throw badParam(name, 'give it once');
   return v;
 };
+
+/** A whole number from `min` to `max`, or BAD_USER_INPUT naming the parameter. */
+const integerParam = (raw: string, name: Param, min: number, max: number): number => {
+  const n = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isInteger(n) || n < min || n > max) throw badParam(name, `must be a whole number from ${min} to ${max}`);
+  return n;
+};
+
+/** A calendar date (YYYY-MM-DD, as the Date scalar takes it); empty means not given. */
+const dateParam = (raw: string | undefined, name: Param): string | undefined => {
+  if (!raw) return undefined;
+  try {
+    DateScalar.parseValue(raw);
+  } catch {
+    throw badParam(name, 'must be a date (YYYY-MM-DD)');
+  }
+  return raw;
+};
+
+/** Checked query parameters: every value is valid for the GraphQL query it becomes. */
+interface ExportRequest {
+  around?: string;
+  ids?: string[];
+  depth: number;
+  limit: number;
+  from?: string;
+  to?: string;
+  linkTypes?: LinkTypeName[];
+}
+
+function parseParams(query: express.Request['query'], maxNodes: number): ExportRequest {
+  for (const key of Object.keys(query)) {
+    if (!(PARAMS as readonly string[]).includes(key)) throw badParam(key.slice(0, 100), `unknown parameter; use ${PARAMS.join(', ')}`);
+  }
+  const raw = Object.fromEntries(PARAMS.map((p) => [p, single(query[p], p)])) as Record<Param, string | undefined>;
+  if ((raw.around === undefined) === (raw.ids === undefined))
+    throw badParam(raw.around === undefined ? 'around' : 'ids', 'give either `around` (with `depth`) or `ids`');
+  if (raw.around !== undefined && raw.around.trim() === '') throw badParam('around', 'give an entity id');
+  if (raw.ids !== undefined) {
+    for (const p of ['depth', 'limit'] as const) if (raw[p] !== undefined) throw badParam(p, 'only with `around`');
+  }
+  const linkTypes = raw.linkTypes
+    ?.split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  const unknownType = linkTypes?.find((t) => !(LINK_TYPES as readonly string[]).includes(t));
+  if (unknownType !== undefined) throw badParam('linkTypes', `${JSON.stringify(unknownType)} is not a link type; use ${LINK_TYPES.join(', ')}`);
+  const request: ExportRequest = {
+    depth: raw.depth === undefined ? 1 : integerParam(raw.depth, 'depth', 1, MAX_EXPAND_DEPTH),
+    limit: raw.limit === undefined ? maxNodes : integerParam(raw.limit, 'limit', 1, maxNodes),
+    from: dateParam(raw.from, 'from'),
+    to: dateParam(raw.to, 'to'),
+    linkTypes: linkTypes?.length ? (linkTypes as LinkTypeName[]) : undefined,
+  };
+  if (raw.around !== undefined) return { ...request, around: raw.around };
+  const ids = [
+    ...new Set(
+      raw
+        .ids!.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (ids.length === 0) throw badParam('ids', 'give at least one id');
+  if (ids.length > maxNodes) throw badParam('ids', `give at most ${maxNodes} ids`);
+  return { ...request, ids };
+}
+
+/**
+ * An error GraphQL raised about a variable (its coercion: `Variable "$from" got invalid value…`, or
+ * a bound on an argument) names the query parameter it came from, as BAD_USER_INPUT.
+ */
+function asParamError(e: { message: string; extensions?: Record<string, unknown> }): { param: Param; message: string } | undefined {
+  const variable = /^Variable "\$(\w+)"/.exec(e.message)?.[1];
+  const argument = typeof e.extensions?.argument === 'string' ? e.extensions.argument : undefined;
+  const param = PARAM_OF_VARIABLE[variable ?? argument ?? ''];
+  if (!param) return undefined;
+  if (argument === undefined || !e.message.startsWith(argument)) return { param, message: 'is not valid' };
+  return { param, message: e.message.slice(argument.length).replace(/^:?\s*/, '') };
+}
 
 export interface ExportRouteDeps {
   config: Config;
@@ -102,6 +191,9 @@ export function exportRoute({ config, apollo, contextFor }: ExportRouteDeps): ex
     return response.body.singleResult;
   };
   const fail = (errors: ReadonlyArray<{ message: string; path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }>) => {
+    const code0 = errors[0]?.extensions?.code;
+    const param = code0 === ErrorCode.BAD_USER_INPUT || code0 === ErrorCode.QUERY_TOO_COMPLEX ? errors[0] && asParamError(errors[0]) : undefined;
+    if (param) return badParam(param.param, param.message);
     const code = (errors[0]?.extensions?.code as string) ?? ErrorCode.INTERNAL_SERVER_ERROR;
     return new ExportError([...errors], STATUS[code] ?? 500);
   };
@@ -120,26 +212,7 @@ export function exportRoute({ config, apollo, contextFor }: ExportRouteDeps): ex
           404,
         );
       }
-      const around = single(req.query.around, 'around');
-      const idsParam = single(req.query.ids, 'ids');
-      const from = single(req.query.from, 'from') || undefined;
-      const to = single(req.query.to, 'to') || undefined;
-      const depthParam = single(req.query.depth, 'depth');
-      const limitParam = single(req.query.limit, 'limit');
-      const linkTypesParam = single(req.query.linkTypes, 'linkTypes');
-      // GraphQL checks each name against the LinkType enum (BAD_USER_INPUT otherwise).
-      const linkTypes = linkTypesParam
-        ? linkTypesParam
-            .split(',')
-            .map((t) => t.trim())
-            .filter(Boolean)
-        : undefined;
-      if ((around === undefined) === (idsParam === undefined))
-        throw badParam(around === undefined ? 'around' : 'ids', 'give either `around` (with `depth`) or `ids`');
-      const depth = depthParam === undefined ? 1 : Number(depthParam);
-      if (!/^\d+$/.test(depthParam ?? '1')) throw badParam('depth', 'must be an integer');
-      const limit = limitParam === undefined ? config.limits.maxSubgraphNodes : Number(limitParam);
-      if (!/^\d+$/.test(limitParam ?? '1')) throw badParam('limit', 'must be an integer');
+      const { around, ids, depth, limit, from, to, linkTypes } = parseParams(req.query, config.limits.maxSubgraphNodes);
 
       // Authenticate before any work (the same checks as /graphql).
       const ctx = await contextFor(req).catch((err: unknown) => {
@@ -157,16 +230,7 @@ export function exportRoute({ config, apollo, contextFor }: ExportRouteDeps): ex
         title = `neighbourhood of ${around}, depth ${depth}${from || to ? `, ${from ?? '…'} to ${to ?? '…'}` : ''}`;
         name = `neighbourhood-${around}-depth${depth}`;
       } else {
-        const ids = [
-          ...new Set(
-            idsParam!
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean),
-          ),
-        ];
-        if (ids.length === 0) throw badParam('ids', 'give at least one id');
-        if (ids.length > config.limits.maxSubgraphNodes) throw badParam('ids', `give at most ${config.limits.maxSubgraphNodes} ids`);
+        if (!ids) throw badParam('ids', 'give either `around` (with `depth`) or `ids`');
         const result = await run(ctx, SELECTION, 'ExportSelection', { ids, from, to, linkTypes });
         if (result.errors?.length || !result.data?.subgraph) throw fail(result.errors ?? []);
         subgraphs = [result.data.subgraph];

@@ -51,6 +51,8 @@ export interface WebDeps {
   config: Config;
   apollo: ApolloServer<Context>;
   contextFor: (req: express.Request) => Promise<Context>;
+  /** The per-address rate limit /graphql applies (one budget shared with the exports). */
+  perAddress: express.RequestHandler;
 }
 
 /**
@@ -75,5 +77,5 @@ export function mountWeb(app: express.Express, deps: WebDeps): void {
     const ide = page('graphiql.html');
     app.get('/graphql', (req, res, next) => (wantsHtml(req) ? ide(req, res, next) : next()));
   }
-  app.get('/export/:format', exportRoute(deps));
+  app.get('/export/:format', deps.perAddress, exportRoute(deps));
 }
