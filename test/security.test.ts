@@ -1018,7 +1018,8 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
     }
     // The real database: all three reports.
     await load(REPORT_ORDER);
-  });
+    // one battery per user (not per visible set) for the control answers: more than one test's time
+  }, 300_000);
   afterAll(() => server.stop());
 
   describe.each(USER_NAMES)('%s', (u) => {
