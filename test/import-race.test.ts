@@ -61,7 +61,9 @@ describe('an acknowledged import keeps its facts when a retraction or revision r
       const delay = n % 5;
       const [yOutcome, otherOutcome] = await Promise.allSettled([
         pause(delay % 3).then(() => importer.import(y)),
-        pause(delay === 4 ? 1 : 0).then(() => (revise ? importer.import(report(x.report.id, 'AG-XX', [loner], [])) : importer.retract(x.report.id))),
+        pause(delay === 4 ? 1 : 0).then((): Promise<unknown> =>
+          revise ? importer.import(report(x.report.id, 'AG-XX', [loner], [])) : importer.retract(x.report.id),
+        ),
       ]);
       done += 1;
       if (otherOutcome.status === 'rejected') throw otherOutcome.reason;
