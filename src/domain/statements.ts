@@ -9,7 +9,20 @@
 import { text } from './identity';
 
 /** Statement bookkeeping that is not an entity or link property. */
-export const STATEMENT_META = new Set(['report', 'agency', 'marking', 'grade', 'rank', 'reportDate', 'type', 'label', 'sortKey', 'searchText', 'nameClean', 'id']);
+export const STATEMENT_META = new Set([
+  'report',
+  'agency',
+  'marking',
+  'grade',
+  'rank',
+  'reportDate',
+  'type',
+  'label',
+  'sortKey',
+  'searchText',
+  'nameClean',
+  'id',
+]);
 
 /** Fields whose values accumulate over statements (every visible report's values). */
 export const LIST_FIELDS = new Set(['aliases', 'nationalities', 'countries', 'commodities']);
