@@ -8,9 +8,11 @@ import { forgeSignature, GqlResponse, resetDatabase, startServer, TestServer, to
 // The leak matrix's store entries (issue 8), in modules of their own so each keeps its fixtures:
 // loader ids of another type or of a country; restated names, kinds and countries by hidden
 // reports; decoded cursors, list order, search totals and caps, crossBorder and import counts,
-// each checked against a database that holds only what the user may see.
+// each checked against a database that holds only what the user may see; ties in paths and
+// linked operations (issue 16, item 9), broken by id whatever order hidden imports store.
 import './leak-matrix/loader-ids';
 import './leak-matrix/hidden-statements';
+import './leak-matrix/tie-order';
 
 /**
  * The need-to-know leak matrix (issue 5): users × reports × every query.
