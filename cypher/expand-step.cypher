@@ -16,18 +16,18 @@ CALL (visible, frontier, level) {
         AND ($from IS NULL OR coalesce(s.endDate, s.date, s.startDate) IS NULL OR coalesce(s.endDate, s.date, s.startDate) >= date($from))
         AND ($to IS NULL OR coalesce(s.startDate, s.date, s.endDate) IS NULL OR coalesce(s.startDate, s.date, s.endDate) <= date($to))
     })
-  WITH r.id AS id, type(r) AS type, startNode(r).id AS fromId, endNode(r).id AS toId, m.id AS neighbour, collect(properties(r)) AS statements
-  RETURN collect({id: id, type: type, fromId: fromId, toId: toId, statements: statements, neighbour: neighbour, level: level}) AS links
+  WITH DISTINCT m.id AS neighbour
+  RETURN collect(neighbour) AS neighbours
 }
-CALL (visible, links, visited) {
-  UNWIND links AS l
-  WITH DISTINCT l.neighbour AS candidate, visible, visited
+CALL (visible, neighbours, visited) {
+  UNWIND neighbours AS candidate
+  WITH DISTINCT candidate, visible, visited
   WHERE NOT candidate IN visited
   MATCH (m:Entity {id: candidate})
   WITH m, @sortkey(m) AS sortKey
   ORDER BY sortKey, m.id
   RETURN collect(m.id) AS fresh
 }
-WITH visible, visited, found + links AS found, truncated, level, fresh, $limit - size(visited) AS room
+WITH visible, visited, truncated, level, fresh, $limit - size(visited) AS room
 WITH visible, visited + fresh[..room] AS visited, [x IN fresh[..room] WHERE NOT x STARTS WITH 'country:'] AS frontier,
-     found, truncated OR size(fresh) > room AS truncated, level + 1 AS level
+     truncated OR size(fresh) > room AS truncated, level + 1 AS level

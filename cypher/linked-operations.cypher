@@ -40,5 +40,9 @@ CALL (x, visible) {
   RETURN o
 }
 WITH op, o, x WHERE o <> op
-WITH o, collect(DISTINCT {id: x.id, type: x.type}) AS shared
+// in id order (operations, and the shared entities of each), never in the order the store finds them
+WITH DISTINCT o, x
+ORDER BY o.id, x.id
+WITH o, collect({id: x.id, type: x.type}) AS shared
 RETURN o.id AS id, shared
+ORDER BY id

@@ -2,7 +2,8 @@
 // visible link's ends are visible too: a report states every entity its links join); countries are
 // reference data, never inner steps. Paths are returned as node ids and link keys, with the index of
 // their pair; a path comes back once per combination of its links' parallel statements, so the rows
-// are made distinct before the limit (the limit counts a pair's paths, not rows).
+// are made distinct before the limit (the limit counts a pair's paths, not rows). Paths come in a
+// fixed order: by the ids of their nodes, then the types and directions of their links.
 // A path pattern's bound cannot be a parameter: the pattern's upper bound of 20 below is lowered to
 // the validated maximum length (an integer from 1 to 20, see `boundedPathQuery`), so that the search
 // stops there instead of exploring up to 20 hops for paths it would then drop.
@@ -15,7 +16,12 @@ CALL (pair, visible) {
       WHERE type(r) IN $linkTypes AND r.marking IN visible AND (x = b OR NOT x:Country)){1,20}(b)
   WITH DISTINCT [n IN nodes(p) | n.id] AS nodeIds,
          [r IN relationships(p) | {type: type(r), fromId: startNode(r).id, toId: endNode(r).id}] AS links
+  // equal lengths: the tie is broken by the ids along the path, then by the link types and
+  // directions, never by the order the store enumerates paths in (which hidden imports shape)
+  WITH nodeIds, links, [l IN links | l.type + '|' + l.fromId] AS types
+  ORDER BY nodeIds, types
   LIMIT $maxPaths
-  RETURN nodeIds, links
+  RETURN nodeIds, links, types
 }
 RETURN pair, nodeIds, links
+ORDER BY pair, nodeIds, types

@@ -6,13 +6,5 @@ UNWIND $ids AS id
 //:include entity-statements
 WITH visible, collect({anchor: anchor, statements: statements}) AS nodes
 WITH visible, nodes, [x IN nodes | x.anchor.id] AS kept
-CALL (visible, kept) {
-  UNWIND kept AS aid
-  MATCH (a:Entity {id: aid})-[r]->(b:Entity)
-  WHERE b.id IN kept AND type(r) IN $linkTypes AND @seen(r)
-//:include link-in-window
-  WITH r.id AS id, type(r) AS type, a.id AS fromId, b.id AS toId, collect(properties(r)) AS statements
-  ORDER BY id
-  RETURN collect({id: id, type: type, fromId: fromId, toId: toId, statements: statements}) AS links
-}
+//:include links-among
 RETURN nodes, links

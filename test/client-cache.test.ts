@@ -23,9 +23,16 @@ const ASSOCIATES = gql`
           id
           linkId
           type
-          entity { id label }
-          from { id }
-          to { id }
+          entity {
+            id
+            label
+          }
+          from {
+            id
+          }
+          to {
+            id
+          }
         }
       }
     }
@@ -66,5 +73,85 @@ describe('a normalised client cache keeps the two ends of a link apart', () => {
       expect(cached).toEqual(answers[id]);
       for (const link of cached.entity.associates) expect(link.entity.id).not.toBe(id);
     }
+  });
+});
+
+const PEROVIC = entityIdOf({ type: 'Person', name: 'Luka Perović', birthDate: '1986-03-14' });
+
+const PATHS = gql`
+  query paths($from: ID!, $to: ID!) {
+    shortestPaths(from: $from, to: $to, all: true) {
+      length
+      nodes {
+        id
+        label
+      }
+      edges {
+        id
+        linkId
+        type
+        source
+        target
+        directed
+        orientation
+        sources {
+          reportId
+        }
+      }
+    }
+  }
+`;
+
+/**
+ * Graph answers (issue 16, item 13): an edge's orientation belongs to the path that walks it, and
+ * the statements it carries to the time window that chose them. Cached by link id, the second of
+ * two answers overwrote the first's edges (`shortestPaths(A→B)` then `(B→A)` flipped every
+ * orientation of the first). Each answer must read back from the cache exactly as it was received.
+ */
+describe('a normalised client cache keeps graph answers apart', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startSeededServer();
+  });
+  afterAll(() => server.stop());
+
+  const newCache = () =>
+    new InMemoryCache({ possibleTypes: { Entity: ['Person', 'Organisation', 'Operation', 'Seizure', 'Route', 'Location', 'Event', 'Country'] } });
+
+  /** Each query through the cache as Apollo Client sends it; then each read back from the cache. */
+  async function roundTrip(query: typeof PATHS, variables: Array<Record<string, unknown>>) {
+    const cache = newCache();
+    const sent = print(cache.transformDocument(query));
+    const answers: any[] = [];
+    for (const v of variables) {
+      const res = await server.gql(sent, v);
+      expect(res.errors).toBeUndefined();
+      answers.push(res.data);
+      cache.writeQuery({ query, variables: v, data: { ...res.data } });
+    }
+    return { answers, cached: variables.map((v) => cache.readQuery<any>({ query, variables: v })) };
+  }
+
+  it('shortestPaths(A→B) then (B→A): the first answer keeps its orientations', async () => {
+    const { answers, cached } = await roundTrip(PATHS, [
+      { from: PEROVIC, to: KLODIAN },
+      { from: KLODIAN, to: PEROVIC },
+    ]);
+    type Edge = { linkId: string; source: string; target: string; orientation: string };
+    const there: Edge[] = answers[0].shortestPaths.flatMap((p: { edges: Edge[] }) => p.edges);
+    const back: Edge[] = answers[1].shortestPaths.flatMap((p: { edges: Edge[] }) => p.edges);
+    // the two answers walk the same links the other way: the case the cache must keep apart
+    const shared = there.filter((e) => back.some((b) => b.linkId === e.linkId));
+    expect(shared.length).toBeGreaterThan(0);
+    for (const e of shared) {
+      expect(back.find((b) => b.linkId === e.linkId)!.orientation).not.toBe(e.orientation);
+      // the orientation is the walk's, independently: FORWARD when the path goes source → target
+    }
+    for (const p of answers[0].shortestPaths) {
+      p.edges.forEach((e: Edge, i: number) =>
+        expect([e.source, e.target]).toEqual(e.orientation === 'FORWARD' ? [p.nodes[i].id, p.nodes[i + 1].id] : [p.nodes[i + 1].id, p.nodes[i].id]),
+      );
+    }
+    expect(cached).toEqual(answers);
   });
 });

@@ -200,7 +200,7 @@ describe('export writers', () => {
 const NEIGHBOURHOOD = `query nb($id: ID!, $depth: Int!, $from: Date, $to: Date) {
   neighbourhood(id: $id, depth: $depth, from: $from, to: $to) {
     nodes { id type label sources { reportId report { classification } } }
-    edges { id type source target directed sources { reportId report { classification } } }
+    edges { id: linkId type source target directed sources { reportId report { classification } } }
   }
 }`;
 

@@ -10,11 +10,13 @@ import { forgeSignature, GqlResponse, resetDatabase, startServer, TestServer, to
 // reports; decoded cursors, list order, search totals and caps, crossBorder and import counts,
 // each checked against a database that holds only what the user may see. Issue 16: audit entries
 // marked at least as their requester, cursors bound to their list and the caller's visibility
-// class, and retractions of hidden reports answered as for unknown ones.
+// class, retractions of hidden reports answered as for unknown ones, the owner's reach, and ties
+// in paths and linked operations broken by id whatever order hidden imports store.
 import './leak-matrix/loader-ids';
 import './leak-matrix/hidden-statements';
 import './leak-matrix/owner-reach';
 import './leak-matrix/audit-cursors-retraction';
+import './leak-matrix/tie-order';
 
 /**
  * The need-to-know leak matrix (issue 5): users × reports × every query.

@@ -83,7 +83,8 @@ export class AnalysisService {
   /**
    * Breadth-first expansion through visible links; countries are end points, never traversed. One
    * read (`cypher/expand.cypher`): the levels, the cap of `limit` nodes (admitted in sort-key
-   * order) and the visible statements of the admitted nodes, whose views come back in `nodes`.
+   * order), every visible link among the admitted nodes (of the link types, inside the window)
+   * and the visible statements of the admitted nodes, whose views come back in `nodes`.
    */
   async expand(
     auth: VisibilityParams,
@@ -93,7 +94,7 @@ export class AnalysisService {
     checkRange('depth', options.depth, 1, MAX_EXPAND_DEPTH);
     const [row] = await this.db.read<{
       nodeIds: string[];
-      links: Array<LinkStatements & { neighbour: string; level: number }>;
+      links: LinkStatements[];
       truncated: boolean;
       nodes: Array<{ anchor: EntityRow; statements: Statement[] }>;
     }>(cypher('expand'), {
@@ -106,17 +107,20 @@ export class AnalysisService {
       from: options.from ?? null,
       to: options.to ?? null,
     });
-    // The links (both ends admitted) in level order, then in the order the nodes were admitted
-    // (sort-key order within a level), then by id.
+    // Every visible link among the admitted nodes, in the order its later end was admitted (level,
+    // then sort-key order within a level), then its earlier end, then its id.
     const position = new Map(row.nodeIds.map((id, i) => [id, i]));
-    const links = new Map<string, LinkRow>();
-    const kept = row.links.sort(
-      (a, b) => a.level - b.level || position.get(a.neighbour)! - position.get(b.neighbour)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
-    for (const l of kept) if (!links.has(l.id)) links.set(l.id, toLinkRow(l));
+    const rank = (l: LinkStatements) => {
+      const [a, b] = [position.get(l.fromId)!, position.get(l.toId)!];
+      return [Math.max(a, b), Math.min(a, b)];
+    };
+    const links = row.links
+      .map((l) => ({ l, r: rank(l) }))
+      .sort((x, y) => x.r[0] - y.r[0] || x.r[1] - y.r[1] || (x.l.id < y.l.id ? -1 : x.l.id > y.l.id ? 1 : 0))
+      .map(({ l }) => toLinkRow(l));
     return {
       nodeIds: row.nodeIds,
-      links: [...links.values()],
+      links,
       truncated: row.truncated,
       nodes: row.nodes.map((n) => assembleEntity(n.anchor, n.statements)),
     };
@@ -280,16 +284,18 @@ export class AnalysisService {
     return { modularity, communities, nodeCount: graph.nodes.length };
   }
 
-  /** One (or, with `all`, up to MAX_PATHS) shortest paths between two entities. */
+  /** One (or, with `all`, up to MAX_PATHS) shortest paths between two entities, in a fixed order. */
   async shortestPaths(auth: VisibilityParams, from: string, to: string, maxLength: number, linkTypes: readonly LinkTypeName[], all: boolean) {
     if (from === to) throw badInput('to', 'must differ from `from`');
-    const [paths] = await this.shortestPathsBetween(auth, [{ from, to }], maxLength, linkTypes, all);
+    const [{ paths }] = await this.shortestPathsBetween(auth, [{ from, to }], maxLength, linkTypes, all);
     return paths;
   }
 
   /**
    * Shortest paths between each pair, in one read for the paths and one for their links' statements
-   * (callers give pairs of distinct ends).
+   * (callers give pairs of distinct ends). A pair's paths are ordered by the ids of their nodes, then
+   * their link types (ties never follow storage order); `truncated` when a pair had more than the
+   * paths answered (with `all`, MAX_PATHS).
    */
   async shortestPathsBetween(
     auth: VisibilityParams,
@@ -297,20 +303,26 @@ export class AnalysisService {
     maxLength: number,
     linkTypes: readonly LinkTypeName[],
     all: boolean,
-  ): Promise<Array<Array<{ nodeIds: string[]; links: LinkRow[] }>>> {
+  ): Promise<Array<{ paths: Array<{ nodeIds: string[]; links: LinkRow[] }>; truncated: boolean }>> {
     checkRange('maxLength', maxLength, 1, this.config.limits.maxHops);
     type Key = { type: string; fromId: string; toId: string };
+    const max = all ? MAX_PATHS : 1;
     const rows = await this.db.read<{ pair: number; nodeIds: string[]; links: Key[] }>(boundedPathQuery('shortest-paths', maxLength), {
       auth,
       pairs,
       linkTypes,
-      maxPaths: all ? MAX_PATHS : 1,
+      // one more than answered, to tell a complete answer from a truncated one
+      maxPaths: max + 1,
     });
     const keyOf = (l: Key) => `${l.type}|${l.fromId}|${l.toId}`;
     const unique = new Map(rows.flatMap((p) => p.links).map((l) => [keyOf(l), l]));
     const found = new Map([...(await this.repository.linksByKeys(auth, [...unique.values()])).values()].map((l) => [keyOf(l), l]));
-    const byPair = pairs.map((): Array<{ nodeIds: string[]; links: LinkRow[] }> => []);
-    for (const r of rows) byPair[r.pair].push({ nodeIds: r.nodeIds, links: r.links.map((l) => found.get(keyOf(l))).filter((l): l is LinkRow => !!l) });
+    const byPair = pairs.map(() => ({ paths: [] as Array<{ nodeIds: string[]; links: LinkRow[] }>, truncated: false }));
+    for (const r of rows) {
+      const answer = byPair[r.pair];
+      if (answer.paths.length === max) answer.truncated = true;
+      else answer.paths.push({ nodeIds: r.nodeIds, links: r.links.map((l) => found.get(keyOf(l))).filter((l): l is LinkRow => !!l) });
+    }
     return byPair;
   }
 

@@ -256,9 +256,18 @@ registerEnumType(WalkOrientation, {
   description: 'How a path walks an edge: FORWARD from `source` to `target`, BACKWARD from `target` to `source`.',
 });
 
-@ObjectType({ description: 'An edge of a Subgraph, ready to draw.' })
+@ObjectType({
+  description:
+    'An edge of a Subgraph or a Path, ready to draw. Its `id` names this view of the link (the link, and what of it this answer shows), so that normalised client caches (Apollo `InMemoryCache`, urql graphcache, Relay), which key objects by type and `id`, never let one answer overwrite another; `linkId` names the link itself. See docs/graph-answers.md.',
+})
 export class GraphEdge {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, {
+    description:
+      'This view of the link: `<linkId>` when the edge carries every visible statement of the link and no walk; `<linkId>~<from>..<to>` when a time window chose its statements (either end may be empty); with `~FORWARD` or `~BACKWARD` appended in a Path (the way the walk crosses it). Equal ids always carry equal fields.',
+  })
+  id!: string;
+  @Field(() => ID, { description: 'The link, the same in every answer (the `linkId` of the link listed under an entity); not a cache key.' })
+  linkId!: string;
   @Field(() => LinkType) type!: string;
   @Field(() => ID) source!: string;
   @Field(() => ID) target!: string;
@@ -271,11 +280,17 @@ export class GraphEdge {
   orientation?: WalkOrientation;
 }
 
-@ObjectType({ description: 'The graph-shaped answer shared by every graph-returning query.' })
+@ObjectType({
+  description: 'The graph-shaped answer shared by every graph-returning query: nodes, every visible link among them, and whether a limit cut it short.',
+})
 export class Subgraph {
   @Field(() => [GraphNode]) nodes!: GraphNode[];
   @Field(() => [GraphEdge]) edges!: GraphEdge[];
-  @Field({ description: 'True when a limit cut the answer short.' }) truncated!: boolean;
+  @Field({
+    description:
+      'True when a limit cut the answer short: `neighbourhood` left out nodes beyond its `limit`, or `connectingNetwork` had more than 100 shortest paths for a pair. Whatever its nodes, the answer holds every visible link among them (of its link types, dated inside its time window).',
+  })
+  truncated!: boolean;
 }
 
 @ObjectType()

@@ -24,7 +24,7 @@ import { logger } from '../logger';
 const SOURCE_FIELDS = 'reportId sourceReliability informationAccuracy report { title date agency classification handlingCodes }';
 const SUBGRAPH_FIELDS = `truncated
     nodes { id type label properties sources { ${SOURCE_FIELDS} } }
-    edges { id type source target directed properties sources { ${SOURCE_FIELDS} } }`;
+    edges { id: linkId type source target directed properties sources { ${SOURCE_FIELDS} } }`;
 
 const NEIGHBOURHOOD = `query ExportNeighbourhood($id: ID!, $depth: Int!, $from: Date, $to: Date, $limit: Int!, $linkTypes: [LinkType!]) {
   neighbourhood(id: $id, depth: $depth, from: $from, to: $to, limit: $limit, linkTypes: $linkTypes) {

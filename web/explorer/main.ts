@@ -60,7 +60,7 @@ interface Subgraph {
 
 const SOURCE = 'sources { reportId sourceReliability informationAccuracy report { id title date agency classification } }';
 const NODE = `id type label properties ${SOURCE}`;
-const EDGE = `id type source target directed properties ${SOURCE}`;
+const EDGE = `id: linkId type source target directed properties ${SOURCE}`;
 
 // ------------------------------------------------------------------------------------------
 // State

@@ -137,9 +137,19 @@ export function graphNode(row: EntityRow): GraphNode {
   return { id: row.id, type: row.type, label: row.label, properties: strip(row), sources: toSources(row.sources ?? []) };
 }
 
-export function graphEdge(row: LinkRow): GraphEdge {
+/** What of a link an answer shows, beyond all its visible statements: a time window that chose them. */
+export interface EdgeView {
+  from?: string | null;
+  to?: string | null;
+}
+
+/** The part of a GraphEdge's `id` after the link id for this view ('' for the whole link). */
+const viewSuffix = (view?: EdgeView) => (view && (view.from || view.to) ? `~${view.from ?? ''}..${view.to ?? ''}` : '');
+
+export function graphEdge(row: LinkRow, view?: EdgeView): GraphEdge {
   return {
-    id: row.id,
+    id: `${row.id}${viewSuffix(view)}`,
+    linkId: row.id,
     type: row.type,
     source: row.fromId,
     target: row.toId,
@@ -149,11 +159,16 @@ export function graphEdge(row: LinkRow): GraphEdge {
   };
 }
 
-/** issue 12: a path's edges with the way the walk crosses each (nodeIds[i] → nodeIds[i + 1]). */
+/**
+ * issue 12: a path's edges with the way the walk crosses each (nodeIds[i] → nodeIds[i + 1]). The
+ * orientation belongs to the path, so it is part of the edge's id (issue 16, item 13): the same
+ * link walked the other way by another path is another object in a normalised client cache.
+ */
 export function walkEdges(nodeIds: string[], links: LinkRow[]): GraphEdge[] {
   return links.map((l, i) => {
     const edge = graphEdge(l);
-    return { ...edge, orientation: edge.source === nodeIds[i] ? WalkOrientation.FORWARD : WalkOrientation.BACKWARD };
+    const orientation = edge.source === nodeIds[i] ? WalkOrientation.FORWARD : WalkOrientation.BACKWARD;
+    return { ...edge, id: `${edge.id}~${orientation}`, orientation };
   });
 }
 
@@ -175,6 +190,8 @@ async function requireVisible(ctx: Context, ids: string[], what = 'entity'): Pro
   if (missing !== undefined) throw notFound(`${what} ${JSON.stringify(missing)}`);
   return found;
 }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const SHARED_WEIGHT: Record<string, number> = { Person: 3, Organisation: 3, Route: 2, Seizure: 2, Location: 1 };
 
@@ -217,7 +234,7 @@ export class AnalysisResolver {
     if (!nodes.has(id)) throw notFound(`entity ${JSON.stringify(id)}`);
     return {
       nodes: result.nodeIds.filter((n) => nodes.has(n)).map((n) => graphNode(nodes.get(n)!)),
-      edges: result.links.map(graphEdge),
+      edges: result.links.map((l) => graphEdge(l, { from, to })),
       truncated: result.truncated,
     };
   }
@@ -241,7 +258,7 @@ export class AnalysisResolver {
     const order = new Map(unique.map((id, i) => [id, i]));
     return {
       nodes: result.nodes.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map(graphNode),
-      edges: result.links.map(graphEdge),
+      edges: result.links.map((l) => graphEdge(l, { from, to })),
       truncated: false,
     };
   }
@@ -268,7 +285,10 @@ export class AnalysisResolver {
   }
 
   @Authorized(...READ_ROLES)
-  @Query(() => Subgraph, { description: 'How are these entities connected? The union of shortest paths between every pair.' })
+  @Query(() => Subgraph, {
+    description:
+      'How are these entities connected? The nodes of the shortest paths between every pair (at most 100 per pair: `truncated` says when a pair had more) and every visible link among them.',
+  })
   async connectingNetwork(
     @Ctx() ctx: Context,
     @Arg('ids', () => [ID]) ids: string[],
@@ -279,15 +299,21 @@ export class AnalysisResolver {
     if (unique.length < 2 || unique.length > 10) throw badInput('ids', 'give between 2 and 10 distinct ids');
     await requireVisible(ctx, unique);
     const pairs = unique.flatMap((from, i) => unique.slice(i + 1).map((to) => ({ from, to })));
-    const paths = await this.service(ctx).shortestPathsBetween(ctx.auth, pairs, maxLength, linkTypes?.length ? linkTypes : LINK_TYPES, true);
+    const types = linkTypes?.length ? linkTypes : LINK_TYPES;
+    const service = this.service(ctx);
+    const answers = await service.shortestPathsBetween(ctx.auth, pairs, maxLength, types, true);
     const nodeIds = new Set(unique);
-    const edges = new Map<string, GraphEdge>();
-    for (const r of paths.flat()) {
-      r.nodeIds.forEach((n) => nodeIds.add(n));
-      r.links.forEach((l) => edges.set(l.id, graphEdge(l)));
-    }
-    const nodes = await entities(ctx, [...nodeIds]);
-    return { nodes: [...nodeIds].filter((n) => nodes.has(n)).map((n) => graphNode(nodes.get(n)!)), edges: [...edges.values()], truncated: false };
+    for (const r of answers.flatMap((a) => a.paths)) r.nodeIds.forEach((n) => nodeIds.add(n));
+    // every visible link among the nodes of the paths (of the link types), not only the links the
+    // paths walk: a graph-shaped answer never leaves out a visible link between two of its nodes
+    const result = await service.subgraphAmong(ctx.auth, [...nodeIds], { linkTypes: types });
+    for (const node of result.nodes) ctx.loaders.entity.prime(node.id, node);
+    const nodes = new Map(result.nodes.map((n) => [n.id, n]));
+    return {
+      nodes: [...nodeIds].filter((n) => nodes.has(n)).map((n) => graphNode(nodes.get(n)!)),
+      edges: result.links.map((l) => graphEdge(l)),
+      truncated: answers.some((a) => a.truncated),
+    };
   }
 
   @Authorized(...READ_ROLES)
@@ -334,14 +360,17 @@ export class AnalysisResolver {
     if (op.type !== 'Operation') throw badInput('id', 'is not an operation');
     const rows = await this.service(ctx).linkedOperations(ctx.auth, id);
     const found = await entities(ctx, [...rows.map((r) => r.id), ...rows.flatMap((r) => r.shared.map((s) => s.id))]);
-    return rows
-      .filter((r) => found.has(r.id))
-      .map((r) => ({
-        operation: toEntity(found.get(r.id)!),
-        score: r.shared.reduce((sum, s) => sum + (SHARED_WEIGHT[s.type] ?? 1), 0),
-        shared: r.shared.filter((s) => found.has(s.id)).map((s) => ({ entity: toEntity(found.get(s.id)!), type: s.type })),
-      }))
-      .sort((a, b) => b.score - a.score || (a.operation.label < b.operation.label ? -1 : 1));
+    return (
+      rows
+        .filter((r) => found.has(r.id))
+        .map((r) => ({
+          operation: toEntity(found.get(r.id)!),
+          score: r.shared.reduce((sum, s) => sum + (SHARED_WEIGHT[s.type] ?? 1), 0),
+          shared: r.shared.filter((s) => found.has(s.id)).map((s) => ({ entity: toEntity(found.get(s.id)!), type: s.type })),
+        }))
+        // equal scores: by label, then by id (never the order of the read)
+        .sort((a, b) => b.score - a.score || cmp(a.operation.label, b.operation.label) || cmp(a.operation.id, b.operation.id))
+    );
   }
 
   @Authorized(...READ_ROLES)
