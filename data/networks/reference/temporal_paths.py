@@ -299,17 +299,21 @@ def infinito():
                             arrival={v: arr[v] for v in sorted(arr)})
         # every ordered pair of persons in one static component, not a sample
         all_static = all_temporal = 0
+        reached = {a: set(ea_scan(a, event_day, attendees, start, end)) for a in persons}
         for a in persons:
-            arr = ea_scan(a, event_day, attendees, start, end)
             for b in persons:
                 if b != a and comp[a] == comp[b]:
                     all_static += 1
-                    all_temporal += b in arr
+                    all_temporal += b in reached[a]
+        # unordered pairs connected in time order both ways (a -> b and b -> a), another reading
+        both_ways = sum(1 for a in persons for b in persons if a < b and b in reached[a] and a in reached[b])
         out["configs"].append(dict(cfg, pairs=pairs, reach=reach, staticallyConnectedPairs=len(static_pairs),
                                    connectedInTimeOrder=connected, connectedStrictlyLaterMeetings=connected_strict,
-                                   allStaticallyConnectedPairs=all_static, allConnectedInTimeOrder=all_temporal))
+                                   allStaticallyConnectedPairs=all_static, allConnectedInTimeOrder=all_temporal,
+                                   unorderedPairsConnectedBothWays=both_ways, unorderedStaticallyConnectedPairs=all_static // 2))
         print(f"infinito {cfg['name']}: {connected} of {len(static_pairs)} sampled statically connected pairs connected in time order"
-              f" ({connected_strict} with strictly later meetings); all pairs: {all_temporal} of {all_static}")
+              f" ({connected_strict} with strictly later meetings); all pairs: {all_temporal} of {all_static}; "
+              f"both ways: {both_ways} of {all_static // 2} unordered pairs")
     return out
 
 
