@@ -15,9 +15,24 @@ export interface EarliestArrivalSearch {
 /**
  * Earliest arrivals from `s` leaving on or after `start`, every step on or before `end`, through
  * the links with mask[e] set. With `target` the search stops once the target is settled.
+ * Backward (sign -1): the same search on incoming arcs with days negated, so -arrival[v] is the
+ * latest day v can be left to reach `s` by -start (call it with start = -end, end = -start).
  */
-export function earliestArrivals(g: TemporalGraph, s: number, start: number, end: number, mask: Uint8Array, target = -1): EarliestArrivalSearch {
-  const { n, outOffsets, outHead, outEdge, edgeLo, edgeHi } = g;
+export function earliestArrivals(
+  g: TemporalGraph,
+  s: number,
+  start: number,
+  end: number,
+  mask: Uint8Array,
+  target = -1,
+  sign: 1 | -1 = 1,
+): EarliestArrivalSearch {
+  const n = g.n;
+  const outOffsets = sign === 1 ? g.outOffsets : g.inOffsets;
+  const outHead = sign === 1 ? g.outHead : g.inTail;
+  const outEdge = sign === 1 ? g.outEdge : g.inEdge;
+  const edgeLo = sign === 1 ? g.edgeLo : g.edgeHi;
+  const edgeHi = sign === 1 ? g.edgeHi : g.edgeLo;
   const arrival = new Float64Array(n).fill(Infinity);
   const done = new Uint8Array(n);
   const heap = new MinHeap(Math.min(1024, 2 * n + 1));
@@ -34,9 +49,9 @@ export function earliestArrivals(g: TemporalGraph, s: number, start: number, end
     for (let j = outOffsets[v], stop = outOffsets[v + 1]; j < stop; j++) {
       const e = outEdge[j];
       if (!mask[e]) continue;
-      const lo = edgeLo[e];
+      const lo = sign * edgeLo[e];
       const day = tau > lo ? tau : lo;
-      if (day > edgeHi[e] || day > end) continue;
+      if (day > sign * edgeHi[e] || day > end) continue;
       const w = outHead[j];
       if (day < arrival[w]) {
         arrival[w] = day;

@@ -177,17 +177,18 @@ interface Query {
   mask: Uint8Array;
 }
 
-/** EARLIEST_ARRIVAL: the earliest arrival, then the fewest links among the paths arriving then. */
+/**
+ * EARLIEST_ARRIVAL: the earliest arrival, then the fewest links among the paths arriving then.
+ * A Dijkstra finds the arrival day T first; every path within [start, T] arrives on T, so the
+ * level search bounded by T stops at the first level that reaches the target. Only when that level
+ * is beyond maxLength does the unbounded level search decide (its last improvement of the target).
+ */
 function earliestArrivalPath(g: TemporalGraph, q: Query): TemporalPath | null {
-  let end = q.end;
-  if (q.maxLength === Infinity) {
-    // Without a length bound a Dijkstra finds the arrival day first; the level search then only
-    // looks at labels up to that day.
-    const arrival = earliestArrivals(g, q.s, q.start, q.end, q.mask, q.t).arrival[q.t];
-    if (arrival === Infinity) return null;
-    end = arrival;
-  }
-  const { labels, targetRecords } = levelSearch(g, 1, q.s, q.t, q.start, end, q.maxLength, q.mask, false);
+  const arrival = earliestArrivals(g, q.s, q.start, q.end, q.mask, q.t).arrival[q.t];
+  if (arrival === Infinity) return null;
+  let found = levelSearch(g, 1, q.s, q.t, q.start, arrival, q.maxLength, q.mask, true);
+  if (found.targetRecords.length === 0) found = levelSearch(g, 1, q.s, q.t, q.start, q.end, q.maxLength, q.mask, false);
+  const { labels, targetRecords } = found;
   if (targetRecords.length === 0) return null;
   const { nodes, edges } = chain(labels, targetRecords[targetRecords.length - 1]);
   return datePath(g, nodes, edges, q.start);
@@ -201,9 +202,13 @@ function shortestPath(g: TemporalGraph, q: Query): TemporalPath | null {
   return datePath(g, nodes, edges, q.start);
 }
 
-/** LATEST_DEPARTURE: the latest departure, then the fewest links among the paths leaving then. */
+/** LATEST_DEPARTURE: the latest departure, then the fewest links; as EARLIEST_ARRIVAL, backwards. */
 function latestDeparturePath(g: TemporalGraph, q: Query): TemporalPath | null {
-  const { labels, targetRecords } = levelSearch(g, -1, q.t, q.s, -q.end, -q.start, q.maxLength, q.mask, false);
+  const negDeparture = earliestArrivals(g, q.t, -q.end, -q.start, q.mask, q.s, -1).arrival[q.s];
+  if (negDeparture === Infinity) return null;
+  let found = levelSearch(g, -1, q.t, q.s, -q.end, negDeparture, q.maxLength, q.mask, true);
+  if (found.targetRecords.length === 0) found = levelSearch(g, -1, q.t, q.s, -q.end, -q.start, q.maxLength, q.mask, false);
+  const { labels, targetRecords } = found;
   if (targetRecords.length === 0) return null;
   const r = targetRecords[targetRecords.length - 1];
   const departure = -labels.day[r];
