@@ -84,7 +84,11 @@ console.log(`baseline (plain BFS over the same arcs, time ignored) p50 ${baselin
 const row = (name: string, ms: number, note: string) =>
   console.log(`${name.padEnd(40)} p50 ${ms.toFixed(1).padStart(8)} ms  ratio ${(ms / baseline).toFixed(2).padStart(6)}  ${note}`);
 let reached = 0;
-row('temporalReach (start = day 30)', p50(pairs.map(([s]) => time(() => (reached += temporalReach(g, s, { start }).totalCount)))), `mean reach ${(reached / queries).toFixed(0)}`);
+row(
+  'temporalReach (start = day 30)',
+  p50(pairs.map(([s]) => time(() => (reached += temporalReach(g, s, { start }).totalCount)))),
+  `mean reach ${(reached / queries).toFixed(0)}`,
+);
 for (const mode of ['EARLIEST_ARRIVAL', 'SHORTEST', 'LATEST_DEPARTURE'] as TemporalPathMode[]) {
   let found = 0;
   const ms = p50(pairs.map(([s, t]) => time(() => (found += timeRespectingPath(g, s, t, { start, mode }) ? 1 : 0))));

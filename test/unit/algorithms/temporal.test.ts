@@ -29,8 +29,8 @@ const refJson = <T>(name: string): T => JSON.parse(readFileSync(join(DATASETS, '
 /** data/networks/temporal_synthetic as given: nodes with types, links with their time. */
 function syntheticInput(): TemporalGraphInput {
   const dir = join(DATASETS, 'temporal_synthetic');
-  const nodes = parse(readFileSync(join(dir, 'nodes.csv'), 'utf8'), { columns: true }) as Array<{ id: string; type: string }>;
-  const rows = parse(readFileSync(join(dir, 'edges.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+  const nodes = parse<{ id: string; type: string }>(readFileSync(join(dir, 'nodes.csv'), 'utf8'), { columns: true });
+  const rows = parse<Record<string, string>>(readFileSync(join(dir, 'edges.csv'), 'utf8'), { columns: true });
   const day = (s: string) => (s === '' ? undefined : dayNumber(s));
   const edges: TemporalEdge[] = rows.map((r) => ({
     id: r.id,
@@ -121,7 +121,6 @@ function pathProblems(input: TemporalGraphInput, p: TemporalPath, q: PathQuery):
   if (p.departure !== null && p.arrival !== null && p.duration !== p.arrival - p.departure) problems.push('duration');
   return problems;
 }
-
 
 type Num = number | null;
 interface SynPair {
