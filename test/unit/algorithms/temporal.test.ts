@@ -445,5 +445,10 @@ describe('temporal: intervals, open ends, undated links and directions on hand-c
     const bc = temporalBetweenness(g);
     // a -> d: two paths (via b, via c); d -> a cannot go back in time; b -> c via a needs day 1 after day 1 (same day: yes)
     expect(Object.fromEntries(bc)).toEqual({ a: 2, b: 0.5, c: 0.5, d: 0 });
+    // scoped to pairs from a: only a -> d has intermediates; normalised by (n-1)(n-2) = 6
+    expect(Object.fromEntries(temporalBetweenness(g, { sources: ['a'] }))).toEqual({ a: 0, b: 0.5, c: 0.5, d: 0 });
+    expect(temporalBetweenness(g, { normalized: true }).get('a')).toBeCloseTo(2 / 6, 12);
+    // a window that ends on day 1: nobody reaches d, b and c reach each other through a
+    expect(Object.fromEntries(temporalBetweenness(g, { end: 1 }))).toEqual({ a: 2, b: 0, c: 0, d: 0 });
   });
 });
