@@ -35,12 +35,11 @@ export function earliestArrivals(
   const edgeHi = sign === 1 ? g.edgeHi : g.edgeLo;
   const arrival = new Float64Array(n).fill(Infinity);
   const done = new Uint8Array(n);
-  const heap = new MinHeap(Math.min(1024, 2 * n + 1));
+  const queue = new DayQueue(start, Math.min(end, Math.max(start, sign === 1 ? g.maxDay : -g.minDay)), sign === 1 ? g.minDay : -g.maxDay);
   arrival[s] = start;
-  heap.push(start, s);
+  queue.push(start, s);
   let settled = 0;
-  while (heap.size > 0) {
-    const v = heap.popNode();
+  for (let v = queue.pop(); v >= 0; v = queue.pop()) {
     if (done[v]) continue;
     done[v] = 1;
     settled++;
@@ -55,76 +54,66 @@ export function earliestArrivals(
       const w = outHead[j];
       if (day < arrival[w]) {
         arrival[w] = day;
-        heap.push(day, w);
+        queue.push(day, w);
       }
     }
   }
   return { arrival, settled };
 }
 
-/** A binary min-heap of (day, node), ties by node index, with lazy deletion by the caller. */
-export class MinHeap {
-  private keys: Float64Array;
-  private nodes: Int32Array;
-  size = 0;
+/**
+ * Dial's bucket queue on day numbers: a Dijkstra on days pops days in non-decreasing order and
+ * every key is -Infinity (undated links before any dated step) or a whole day between the smallest
+ * day of the graph (or start) and the last day that can be reached, so one bucket per day suffices.
+ * Entries of a bucket come out last in, first out: only the arrival days matter, not the order.
+ */
+class DayQueue {
+  private readonly base: number;
+  private readonly head: Int32Array;
+  private next = new Int32Array(1024);
+  private node = new Int32Array(1024);
+  private used = 0;
+  private readonly early: number[] = [];
+  private cursor = 0;
 
-  constructor(capacity: number) {
-    this.keys = new Float64Array(Math.max(4, capacity));
-    this.nodes = new Int32Array(Math.max(4, capacity));
+  constructor(start: number, last: number, firstDay: number) {
+    if (Number.isFinite(start) && !Number.isInteger(start)) throw new Error(`not a day number: ${start}`);
+    const lo = Number.isFinite(start) ? Math.min(start, firstDay) : firstDay;
+    this.base = Number.isFinite(lo) ? lo : 0;
+    if (Number.isFinite(start) && start > last) last = start;
+    const size = Number.isFinite(last) && Number.isFinite(lo) && last >= lo ? last - lo + 1 : 0;
+    this.head = new Int32Array(size).fill(-1);
   }
 
-  private less(i: number, j: number): boolean {
-    return this.keys[i] < this.keys[j] || (this.keys[i] === this.keys[j] && this.nodes[i] < this.nodes[j]);
-  }
-
-  private swap(i: number, j: number): void {
-    const k = this.keys[i];
-    this.keys[i] = this.keys[j];
-    this.keys[j] = k;
-    const v = this.nodes[i];
-    this.nodes[i] = this.nodes[j];
-    this.nodes[j] = v;
-  }
-
-  push(key: number, node: number): void {
-    if (this.size === this.keys.length) {
-      const keys = new Float64Array(this.keys.length * 2);
-      keys.set(this.keys);
-      this.keys = keys;
-      const nodes = new Int32Array(this.nodes.length * 2);
-      nodes.set(this.nodes);
-      this.nodes = nodes;
+  push(day: number, v: number): void {
+    if (day === -Infinity) {
+      this.early.push(v);
+      return;
     }
-    let i = this.size++;
-    this.keys[i] = key;
-    this.nodes[i] = node;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.less(i, p)) break;
-      this.swap(i, p);
-      i = p;
+    const b = day - this.base;
+    if (b < 0 || b >= this.head.length) throw new Error(`internal: day ${day} outside the queue`);
+    if (this.used === this.node.length) {
+      const next = new Int32Array(this.used * 2);
+      next.set(this.next);
+      this.next = next;
+      const node = new Int32Array(this.used * 2);
+      node.set(this.node);
+      this.node = node;
     }
+    const k = this.used++;
+    this.node[k] = v;
+    this.next[k] = this.head[b];
+    this.head[b] = k;
+    if (b < this.cursor) this.cursor = b; // never happens in a Dijkstra; kept safe
   }
 
-  /** Removes the smallest entry and returns its node. */
-  popNode(): number {
-    const top = this.nodes[0];
-    const last = --this.size;
-    if (last > 0) {
-      this.keys[0] = this.keys[last];
-      this.nodes[0] = this.nodes[last];
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < last && this.less(l, m)) m = l;
-        if (r < last && this.less(r, m)) m = r;
-        if (m === i) break;
-        this.swap(i, m);
-        i = m;
-      }
-    }
-    return top;
+  /** The node of an entry with the smallest day, or -1 when empty. */
+  pop(): number {
+    if (this.early.length > 0) return this.early.pop()!;
+    while (this.cursor < this.head.length && this.head[this.cursor] < 0) this.cursor++;
+    if (this.cursor >= this.head.length) return -1;
+    const k = this.head[this.cursor];
+    this.head[this.cursor] = this.next[k];
+    return this.node[k];
   }
 }

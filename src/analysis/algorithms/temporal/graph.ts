@@ -48,6 +48,9 @@ export interface TemporalGraph {
   edgeLo: Float64Array;
   edgeHi: Float64Array;
   edgeUndated: Uint8Array;
+  /** The smallest and largest finite day of any link (0 when there is none). */
+  minDay: number;
+  maxDay: number;
   /** Outgoing arcs of node v: out[outOffsets[v] .. outOffsets[v+1]), sorted by (head id, link id). */
   outOffsets: Int32Array;
   outHead: Int32Array;
@@ -124,12 +127,15 @@ export function buildTemporalGraph(g: TemporalGraphInput): TemporalGraph {
     }
     const time = x.time ?? { kind: 'undated' };
     if (time.kind === 'point') {
-      if (!Number.isFinite(time.date)) throw new Error(`link ${JSON.stringify(x.id)}: date is not a day number`);
+      if (!Number.isInteger(time.date)) throw new Error(`link ${JSON.stringify(x.id)}: date is not a day number`);
       edgeLo[e] = edgeHi[e] = time.date;
     } else if (time.kind === 'interval') {
       edgeLo[e] = time.since ?? -Infinity;
       edgeHi[e] = time.until ?? Infinity;
       if (edgeLo[e] > edgeHi[e]) throw new Error(`link ${JSON.stringify(x.id)}: since is after until`);
+      for (const d of [edgeLo[e], edgeHi[e]]) {
+        if (Number.isFinite(d) && !Number.isInteger(d)) throw new Error(`link ${JSON.stringify(x.id)}: since/until is not a day number`);
+      }
     } else {
       edgeLo[e] = -Infinity;
       edgeHi[e] = Infinity;
@@ -156,6 +162,16 @@ export function buildTemporalGraph(g: TemporalGraphInput): TemporalGraph {
       arcEdge[a++] = e;
     }
   }
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (let e = 0; e < m; e++) {
+    for (const d of [edgeLo[e], edgeHi[e]]) {
+      if (!Number.isFinite(d)) continue;
+      if (d < minDay) minDay = d;
+      if (d > maxDay) maxDay = d;
+    }
+  }
+  if (minDay === Infinity) minDay = maxDay = 0;
   const byOut = sortedArcs(arcs, tail, head, arcEdge);
   const byIn = sortedArcs(arcs, head, tail, arcEdge);
   const out = csrOf(n, byOut, tail, head, arcEdge);
@@ -176,6 +192,8 @@ export function buildTemporalGraph(g: TemporalGraphInput): TemporalGraph {
     edgeLo,
     edgeHi,
     edgeUndated,
+    minDay,
+    maxDay,
     outOffsets: out.offsets,
     outHead: out.other,
     outEdge: out.edge,

@@ -234,6 +234,7 @@ function fastestPath(g: TemporalGraph, q: Query): TemporalPath | null {
   if (minLo === Infinity) return null;
   const lower = Math.max(q.start, minLo);
   const upper = Math.min(q.end, maxHi);
+  if (lower > upper) return null; // no link from the source is passable within [start, end]
   const keys = new Set<number>([lower]);
   for (let e = 0; e < g.m; e++) {
     if (!q.mask[e]) continue;
