@@ -17,3 +17,4 @@ export * from './prng';
 export * from './projection';
 export * from './sampling';
 export * from './shortest-paths';
+export * from './temporal';
