@@ -3,7 +3,7 @@ import { releasableToCaller } from '../auth/markings';
 import { CLEARANCES, VisibilityParams } from '../auth/principal';
 import { cypher } from '../db/cypher';
 import { Database } from '../db/database';
-import { DEV_IDENTITY_SECRET } from '../domain/identity-secret';
+import { configuredIdentitySecret } from '../domain/identity-secret';
 import { cleanName, sortKeyOf } from '../domain/identity';
 import { gradeRank, statementLabel } from '../domain/statements';
 import { DATE_FIELDS, LINK_DATE_FIELDS, UNDIRECTED_LINKS } from '../domain/vocabulary';
@@ -109,7 +109,7 @@ export function markingOf(level: number, releasableTo: string[]): { key: string;
 export class ReportImporter {
   constructor(
     private readonly db: Database,
-    private readonly identitySecret: string = process.env.IDENTITY_SECRET || DEV_IDENTITY_SECRET,
+    private readonly identitySecret: string = configuredIdentitySecret(),
   ) {}
 
   validate(doc: unknown): ReportDocument {
