@@ -12,6 +12,8 @@ RUN npx tsc -p tsconfig.json && node web/build.mjs
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
+# Inside a container the service must listen on every interface (outside one it binds to 127.0.0.1 unless HOST says otherwise).
+ENV HOST=0.0.0.0
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { mulberry32 } from '../src/analysis/graph-algorithms';
 import { mintToken } from '../src/auth/tokens';
-import { DEV_JWT_SECRET, loadConfig } from '../src/config';
+import { loadConfig } from '../src/config';
 import { bootstrapDatabase } from '../src/bootstrap';
 import { openDatabase } from '../src/db/connect';
 import { cypher } from '../src/db/cypher';
@@ -225,7 +225,7 @@ async function main() {
       await peerApollo.stop();
       await new Promise((r) => peerServer.close(r));
     });
-    const bearer = await mintToken(config.auth.jwtSecret ?? DEV_JWT_SECRET, {
+    const bearer = await mintToken(config.auth.jwtSecret!, {
       sub: 'bench',
       roles: ['analyst'],
       agency: 'EUROPOL',

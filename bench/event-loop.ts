@@ -5,7 +5,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { mulberry32 } from '../src/analysis/algorithms/prng';
 import { mintToken } from '../src/auth/tokens';
-import { Config, DEV_JWT_SECRET, loadConfig } from '../src/config';
+import { Config, loadConfig } from '../src/config';
 import { bootstrapDatabase } from '../src/bootstrap';
 import { openDatabase } from '../src/db/connect';
 import { freePort } from '../src/db/embedded-neo4j';
@@ -68,7 +68,7 @@ async function main() {
     for (const doc of docs) await importer.import(doc, 'bench');
     process.stderr.write(`imported ${PERSONS} persons in ${docs.length} reports (${Date.now() - started} ms)\n`);
     const scope = { reports: docs.map((d) => d.report.id) };
-    const token = await mintToken(DEV_JWT_SECRET, { sub: 'bench', roles: ['analyst'], agency: 'EUROPOL', country: 'NL', clearance: 'SECRET' });
+    const token = await mintToken(base.auth.jwtSecret!, { sub: 'bench', roles: ['analyst'], agency: 'EUROPOL', country: 'NL', clearance: 'SECRET' });
 
     const results: Measurement[] = [];
     for (const [mode, workers] of [

@@ -1,10 +1,12 @@
 import os from 'node:os';
 import path from 'node:path';
-import { DEV_IDENTITY_SECRET } from './domain/identity-secret';
+import { DEV_IDENTITY_SECRET_FILE, DEV_JWT_SECRET_FILE, developmentSecret } from './db/credentials';
 
 /** Every setting the service reads, validated once at start-up. */
 export interface Config {
   port: number;
+  /** Interface the HTTP server binds to (HOST): the loopback one unless set, so nothing on the network reaches it by default. */
+  host: string;
   production: boolean;
   neo4j: {
     uri?: string; // unset: start the embedded database
@@ -82,9 +84,6 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-/** Development-only HS256 secret, used when no JWT_SECRET/JWT_JWKS_URL is set outside production. */
-export const DEV_JWT_SECRET = 'dev-only-secret-do-not-use-in-production-0123456789';
-
 /** `43200`, `720m`, `12h`, `1d` -> seconds; undefined when malformed. */
 export function durationSeconds(raw: string): number | undefined {
   const m = /^(\d+)\s*(s|m|h|d)?$/.exec(raw.trim());
@@ -110,11 +109,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (uri && !/^(bolt|neo4j)(\+s|\+ssc)?:\/\//.test(uri)) {
     problems.push(`NEO4J_URI must start with bolt://, neo4j://, bolt+s:// or neo4j+s:// (got "${uri}")`);
   }
-  const jwtSecret = env.JWT_SECRET || (production ? undefined : DEV_JWT_SECRET);
+  const dataDir = path.resolve(env.NEO4J_EMBEDDED_DATA_DIR || '.neo4j-data');
   const jwksUrl = env.JWT_JWKS_URL || undefined;
+  // Development without configured keys: this installation's own generated ones, read (or
+  // created) once the configuration is known to be valid (issue 16 item 3).
+  const devKeys = !production;
+  const jwtSecret = env.JWT_SECRET || undefined;
   if (production && !env.JWT_SECRET && !jwksUrl) problems.push('in production set JWT_JWKS_URL (or JWT_SECRET)');
-  // Production refuses the development secret, and a server without a real password (issue 9 item 12).
-  if (production && env.JWT_SECRET === DEV_JWT_SECRET) problems.push('JWT_SECRET is the development secret; production needs its own secret or JWT_JWKS_URL');
+  // Production refuses a server without a real password (issue 9 item 12).
   if (production && uri && (!env.NEO4J_PASSWORD || env.NEO4J_PASSWORD === 'neo4j')) {
     problems.push('in production NEO4J_PASSWORD must be set to the database password (authentication on, not the default)');
   }
@@ -122,7 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (maxTokenTtlSeconds === undefined || maxTokenTtlSeconds < 60)
     problems.push(`MAX_TOKEN_TTL must be a duration of at least 60 s such as 43200, 720m or 12h (got "${env.MAX_TOKEN_TTL}")`);
   if (env.JWT_SECRET && env.JWT_SECRET.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
-  const identitySecret = env.IDENTITY_SECRET || (production ? '' : DEV_IDENTITY_SECRET);
+  const identitySecret = env.IDENTITY_SECRET || '';
   if (production && !env.IDENTITY_SECRET) problems.push('in production set IDENTITY_SECRET (at least 32 characters, never changed afterwards)');
   if (env.IDENTITY_SECRET && env.IDENTITY_SECRET.length < 32) problems.push('IDENTITY_SECRET must be at least 32 characters');
   const logLevel = env.LOG_LEVEL || 'info';
@@ -131,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const config: Config = {
     port: int(env, 'PORT', 4000, 0, 65535, problems),
+    host: env.HOST || '127.0.0.1',
     production,
     neo4j: {
       uri,
@@ -138,7 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       password: env.NEO4J_PASSWORD || 'neo4j',
       database: env.NEO4J_DATABASE || 'neo4j',
       embeddedPort: int(env, 'NEO4J_EMBEDDED_PORT', 7687, 1, 65535, problems),
-      embeddedDataDir: path.resolve(env.NEO4J_EMBEDDED_DATA_DIR || '.neo4j-data'),
+      embeddedDataDir: dataDir,
       embeddedHeapMb: int(env, 'NEO4J_EMBEDDED_HEAP_MB', 1024, 256, 65536, problems),
       embeddedPageCacheMb: int(env, 'NEO4J_EMBEDDED_PAGECACHE_MB', 256, 16, 65536, problems),
       queryTimeoutMs: int(env, 'NEO4J_QUERY_TIMEOUT_MS', 30000, 100, 600000, problems),
@@ -189,5 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env.GRAPHQL_IDE && !['true', 'false'].includes(env.GRAPHQL_IDE)) problems.push(`GRAPHQL_IDE must be true or false (got "${env.GRAPHQL_IDE}")`);
   if (env.AUDIT_KEY && env.AUDIT_KEY.length < 32) problems.push('AUDIT_KEY must be at least 32 characters');
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  if (devKeys && !config.auth.jwtSecret && !jwksUrl) config.auth.jwtSecret = developmentSecret(dataDir, DEV_JWT_SECRET_FILE);
+  if (devKeys && !config.identitySecret) config.identitySecret = developmentSecret(dataDir, DEV_IDENTITY_SECRET_FILE);
   return config;
 }

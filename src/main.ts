@@ -22,7 +22,8 @@ async function devTokens(config: Config): Promise<string> {
         `  ${k.sub} (${k.roles.join(',')}, ${k.agency}/${k.country}, ${k.clearance}):\n    ${await mintToken(config.auth.jwtSecret!, { ...k, roles: [...k.roles] })}`,
     ),
   );
-  return `Development tokens (valid 12 h; send as "Authorization: Bearer <token>"):\n${lines.join('\n')}\n`;
+  const where = process.env.JWT_SECRET ? 'JWT_SECRET' : `${config.neo4j.embeddedDataDir}/dev-jwt-secret, generated for this installation`;
+  return `Development tokens (valid 12 h; send as "Authorization: Bearer <token>"; signed with ${where}):\n${lines.join('\n')}\n`;
 }
 
 async function main(): Promise<void> {
@@ -68,7 +69,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  process.stdout.write(`\nGraphQL API ready at http://localhost:${port}/graphql  (health: /health, readiness: /ready)\n`);
+  const local = ['127.0.0.1', '::1', 'localhost', '0.0.0.0', '::'].includes(config.host);
+  process.stdout.write(`\nGraphQL API ready at http://${local ? 'localhost' : config.host}:${port}/graphql  (health: /health, readiness: /ready)\n`);
+  process.stdout.write(
+    ['127.0.0.1', '::1', 'localhost'].includes(config.host)
+      ? `Listening on ${config.host} only (set HOST, e.g. HOST=0.0.0.0, to accept connections from other machines)\n`
+      : `Listening on ${config.host}: reachable from the network\n`,
+  );
   process.stdout.write(
     `Network explorer: http://localhost:${port}/explore#token=<a token below>${config.graphqlIde ? `   GraphQL IDE: open /graphql in a browser` : ''}\n`,
   );

@@ -148,7 +148,8 @@ export interface App {
   app: express.Express;
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
-  listen(port: number): Promise<number>;
+  /** Binds to `host` (default: the configured HOST, 127.0.0.1 unless set) and answers the port. */
+  listen(port: number, host?: string): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -258,10 +259,10 @@ export async function createApp(config: Config, db: Database): Promise<App> {
     app,
     httpServer,
     apollo,
-    listen: (port) =>
+    listen: (port, host = config.host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
-        httpServer.listen(port, () => {
+        httpServer.listen(port, host, () => {
           const address = httpServer.address();
           resolve(typeof address === 'object' && address ? address.port : port);
         });

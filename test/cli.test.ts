@@ -33,8 +33,15 @@ interface AuditRow {
 }
 
 /** `npm run import` as a child process, against the test database, with the given API address. */
-async function cli(args: string[], opts: { api: string; token?: string }): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEO4J_URI: process.env.NEO4J_TEST_URI, LOG_LEVEL: 'warn', CLA_API_URL: opts.api, AUDIT_DIR: cliAuditDir };
+async function cli(args: string[], opts: { api: string; token?: string; env?: NodeJS.ProcessEnv }): Promise<Run> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEO4J_URI: process.env.NEO4J_TEST_URI,
+    LOG_LEVEL: 'warn',
+    CLA_API_URL: opts.api,
+    AUDIT_DIR: cliAuditDir,
+    ...opts.env,
+  };
   delete env.CLA_TOKEN;
   if (opts.token !== undefined) env.CLA_TOKEN = opts.token;
   try {
@@ -144,7 +151,9 @@ describe('npm run import: authenticated, clearance-checked, audited', () => {
     const run = await cli(['--token', loader, file], { api: server.url });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/imported 1 report\(s\) \(0 already present, unchanged\) into http:\/\/127\.0\.0\.1:\d+\/graphql \(through the service/);
+    expect(run.stdout).toMatch(
+      /imported 1 report\(s\) \(0 already present, unchanged; 0 revised\) into http:\/\/127\.0\.0\.1:\d+\/graphql \(through the service/,
+    );
     expect(run.stdout).toMatch(/nodes: 2 created/);
     expect(await reportExists('CLI-API-1')).toBe(true);
     const entries = await auditOf('cli-loader');
@@ -159,7 +168,7 @@ describe('npm run import: authenticated, clearance-checked, audited', () => {
     const run = await cli([file], { api: closedApi, token: loader }); // the token from CLA_TOKEN
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /imported 1 report\(s\) \(0 already present, unchanged\) into bolt:\/\/\S+ \(directly, no service at http:\/\/127\.0\.0\.1:\d+; audited as cli-import\)/,
+      /imported 1 report\(s\) \(0 already present, unchanged; 0 revised\) into bolt:\/\/\S+ \(directly, no service at http:\/\/127\.0\.0\.1:\d+; audited as cli-import\)/,
     );
     expect(run.stdout).toMatch(/nodes: 2 created/);
     expect(await reportExists('CLI-DIRECT-1')).toBe(true);
@@ -282,5 +291,83 @@ describe('npm run import: authenticated, clearance-checked, audited', () => {
     expect(run.stdout).toMatch(/imported 1 report\(s\)/);
     const rows = await db.read<{ agency: string }>('MATCH (r:Report {id: $id}) RETURN r.agency AS agency', { id: `dataset:cielnet_${mode}` });
     expect(rows).toEqual([{ agency }]);
+  });
+
+  // issue 16 item 14
+  /** stderr without the service's "slow query" warnings (a loaded machine logs some). */
+  const problems = (stderr: string) =>
+    stderr
+      .split('\n')
+      .filter((l) => l.trim() && !/"msg":"slow query"/.test(l))
+      .join('\n');
+  it.each([['API'], ['direct']])('a revision says "revised" and counts the statements and links it removed (%s)', async (mode) => {
+    const [, api] = modes().find(([m]) => m === mode)!;
+    const id = `CLI-REVISE-${mode}`;
+    const v1 = reportDoc(id);
+    v1.entities.push({ ref: 'p2', type: 'Person', name: `Driver ${id}`, birthDate: '1990-01-02', nationalities: ['HR'] });
+    v1.links.push({ type: 'MEMBER_OF', from: 'p2', to: 'o1', role: 'driver' });
+    const first = await cli(['--token', loader, writeFile(`${id}-v1.json`, JSON.stringify(v1))], { api });
+    expect(problems(first.stderr)).toBe('');
+    expect(first.stdout).toMatch(/imported 1 report\(s\) \(0 already present, unchanged; 0 revised\)/);
+    expect(first.stdout).toMatch(/nodes: 3 created, 0 updated, 0 unchanged, 0 removed/);
+    // MEMBER_OF twice, and a NATIONAL_OF link per nationality and a BASED_IN link for the group's country
+    expect(first.stdout).toMatch(/links: 5 created, 0 updated, 0 unchanged, 0 removed/);
+    // the second version no longer states the driver: his statement, his membership and his nationality go
+    const v2 = reportDoc(id);
+    const second = await cli(['--token', loader, writeFile(`${id}-v2.json`, JSON.stringify(v2))], { api });
+    expect(problems(second.stderr)).toBe('');
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/imported 1 report\(s\) \(0 already present, unchanged; 1 revised\)/);
+    expect(second.stdout).toMatch(/nodes: 0 created, 0 updated, 2 unchanged, 1 removed/);
+    expect(second.stdout).toMatch(/links: 0 created, 0 updated, 3 unchanged, 2 removed/);
+    const stated = await db.read<{ n: number }>('MATCH (:Report {id: $id})-[:STATES]->(e) RETURN count(e) AS n', { id });
+    expect(stated[0].n).toBe(2);
+  });
+
+  it.each([
+    ['API', 'CliRetract'],
+    ['direct', 'cli-retract'],
+  ])('--retract <id> removes a report and is audited (%s)', async (mode, operationName) => {
+    const [, api] = modes().find(([m]) => m === mode)!;
+    const id = `CLI-RETRACT-${mode}`;
+    const subject = `cli-retracter-${mode}`;
+    const owner = await token({ sub: subject, roles: ['loader'], agency: 'HR-MUP', country: 'HR', clearance: 'SECRET' });
+    expect((await cli(['--token', owner, reportFile(id)], { api })).code).toBe(0);
+    expect(await reportExists(id)).toBe(true);
+    // another agency's loader may not; an unknown id is refused; neither writes anything
+    const stranger = await token({ sub: `cli-stranger-${mode}`, roles: ['loader'], agency: 'RS-MUP', country: 'RS', clearance: 'SECRET' });
+    const refused = await cli(['--token', stranger, '--retract', id], { api });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/FORBIDDEN: .*belongs to HR-MUP/);
+    const unknown = await cli(['--token', owner, '--retract', `${id}-NOPE`], { api });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/id: no such report/);
+    expect(await reportExists(id)).toBe(true);
+    // its owner may: 2 entity statements and 3 link statements go (reportDoc: MEMBER_OF, NATIONAL_OF, BASED_IN)
+    const run = await cli(['--token', owner, '--retract', id], { api });
+    expect(problems(run.stderr)).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/retracted 1 report\(s\) in .*: 2 statement\(s\) and 3 link\(s\) removed/);
+    expect(await reportExists(id)).toBe(false);
+    const entries = (await auditOf(subject)).filter((e) => e.operationName === operationName);
+    expect(entries.map((e) => e.outcome)).toEqual(['error:BAD_USER_INPUT', 'ok']);
+    expect(entries[1].variables).toContain(id);
+    expect(entries[1].changedIds).toHaveLength(2);
+  });
+
+  it('with the embedded database held by a service on another port, says to pass --api (no Java stack trace)', async () => {
+    const dataDir = process.env.NEO4J_TEST_DATA_DIR!; // the test database's own store, locked by its running JVM
+    const id = 'CLI-LOCKED-1';
+    const started = Date.now();
+    const run = await cli(['--token', loader, reportFile(id)], {
+      api: closedApi,
+      env: { NEO4J_URI: '', NEO4J_EMBEDDED_DATA_DIR: dataDir, NEO4J_EMBEDDED_PORT: String(await freePort()) },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/the embedded database in \S+ is in use by process \d+/);
+    expect(run.stderr).toMatch(/pass --api http:\/\/localhost:<its PORT>/);
+    expect(run.stderr).not.toMatch(/\bat [\w.$]+\(|Exception|store_lock/);
+    expect(Date.now() - started).toBeLessThan(20000); // no start of a second database, no waiting for the lock
+    expect(await reportExists(id)).toBe(false);
   });
 });

@@ -37,7 +37,7 @@ describe('network datasets through `npm run import`', () => {
       const { stdout } = await run(process.execPath, args, { env });
       expect(stdout).toMatch(/imported 1 report\(s\) \(0 already present/);
       const again = await run(process.execPath, args, { env });
-      expect(again.stdout).toMatch(/imported 1 report\(s\) \(1 already present, unchanged\)/);
+      expect(again.stdout).toMatch(/imported 1 report\(s\) \(1 already present, unchanged; 0 revised\)/);
       expect(again.stdout).toMatch(/nodes: 0 created, 0 updated/);
     }
   }, 300000);

@@ -294,6 +294,61 @@ describe('explorer in a browser', () => {
     expect(requested.filter((u) => u.includes(tokens.it))).toEqual([]);
   });
 
+  // issue 16 item 10: token fixation
+  it("a link with someone else's token does not replace the one in use: it says whose each is and asks", async () => {
+    // the bearer tokens the page sent (all headers, read asynchronously)
+    const seen: Array<Promise<string | undefined>> = [];
+    const onRequest = (r: { allHeaders(): Promise<Record<string, string>> }) => void seen.push(r.allHeaders().then((h) => h['authorization']?.replace(/^Bearer /, '')));
+    const sent = async () => (await Promise.all(seen)).filter((t): t is string => !!t);
+    page.on('request', onRequest);
+    try {
+      const current = async () => page.evaluate(() => ({ state: (window as any).explorer.state.token, stored: sessionStorage.getItem('explorer.token') }));
+      // the tab uses the Italian analyst's token (earlier tests); a link carries the Croatian one
+      await page.goto('about:blank');
+      await page.goto(`${server.url}/explore#token=${tokens.low}&focus=${encodeURIComponent(ids.a)}&depth=1`);
+      await page.waitForFunction(() => !!(window as any).explorer);
+      expect(page.url()).not.toContain('token=');
+      const who = page.locator('#who');
+      expect(await who.getAttribute('data-subject')).toBe(USERS.it.sub);
+      expect(await who.textContent()).toContain(`${USERS.it.sub} · ${USERS.it.agency}/${USERS.it.country} · ${USERS.it.clearance}`);
+      const offer = page.locator('#token-offer');
+      await offer.waitFor({ state: 'visible' });
+      const text = (await offer.textContent())!;
+      expect(text).toContain(`${USERS.low.sub} · ${USERS.low.agency}/${USERS.low.country} · ${USERS.low.clearance}`);
+      expect(text).toContain(`You are using ${USERS.it.sub} · ${USERS.it.agency}/${USERS.it.country} · ${USERS.it.clearance}`);
+      // nothing replaced, nothing drawn or requested until the analyst answers
+      expect(await current()).toEqual({ state: tokens.it, stored: tokens.it });
+      await page.waitForTimeout(500);
+      expect((await drawn()).nodes).toEqual([]);
+      expect(await sent()).toEqual([]);
+
+      // "Keep mine": the link's focus is drawn, with the analyst's own token
+      await page.click('#token-offer-keep');
+      await offer.waitFor({ state: 'hidden' });
+      await page.waitForFunction(() => Number(document.getElementById('graph')!.dataset.nodes) > 0);
+      await settled();
+      expect(await current()).toEqual({ state: tokens.it, stored: tokens.it });
+      expect((await sent()).length).toBeGreaterThan(0);
+      expect((await sent()).filter((t) => t !== tokens.it)).toEqual([]);
+      expect((await drawn()).nodes).toContain(ids.h); // the IT analyst's view (H is CONFIDENTIAL)
+
+      // the same link again, and "Use the link's token": replaced, the other view drawn afresh
+      await page.goto('about:blank');
+      await page.goto(`${server.url}/explore#token=${tokens.low}&focus=${encodeURIComponent(ids.a)}&depth=1`);
+      await offer.waitFor({ state: 'visible' });
+      await page.click('#token-offer-accept');
+      await offer.waitFor({ state: 'hidden' });
+      await page.waitForFunction(() => Number(document.getElementById('graph')!.dataset.nodes) > 0);
+      await settled();
+      expect(await current()).toEqual({ state: tokens.low, stored: tokens.low });
+      expect(await who.getAttribute('data-subject')).toBe(USERS.low.sub);
+      expect(await who.textContent()).toContain(`${USERS.low.sub} · ${USERS.low.agency}/${USERS.low.country} · ${USERS.low.clearance}`);
+      expect((await drawn()).nodes).not.toContain(ids.h);
+    } finally {
+      page.off('request', onRequest);
+    }
+  });
+
   it('a restricted analyst sees only what they may, with the banner to match', async () => {
     await page.goto('about:blank');
     await page.goto(`${server.url}/explore#token=${tokens.low}&focus=${encodeURIComponent(ids.a)}&depth=2`);

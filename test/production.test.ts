@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEV_JWT_SECRET, loadConfig } from '../src/config';
+import { loadConfig } from '../src/config';
 import { EmbeddedNeo4jSupervisor, freePort } from '../src/db/embedded-neo4j';
 
-/** Issue 9 item 12: production refuses the development secret, a missing key and a database without authentication. */
+/** Issue 9 item 12: production refuses a missing key and a database without authentication; issue 16 item 3: it never generates development keys. */
 
 const STRONG_SECRET = 'a-production-secret-of-more-than-32-characters-xyz';
 const IDENTITY_SECRET = 'an-identity-secret-of-more-than-32-characters-abc';
@@ -13,7 +13,17 @@ const IDENTITY_SECRET = 'an-identity-secret-of-more-than-32-characters-abc';
 function runMain(env: Record<string, string>, untilReady = false): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.resolve(__dirname, '..', 'dist', 'src', 'main.js')], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', SEED_ON_EMPTY: 'false', PORT: '0', IDENTITY_SECRET, AUDIT_KEY: process.env.AUDIT_KEY!, AUDIT_DIR: process.env.AUDIT_DIR!, ...env },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        LOG_LEVEL: 'warn',
+        SEED_ON_EMPTY: 'false',
+        PORT: '0',
+        IDENTITY_SECRET,
+        AUDIT_KEY: process.env.AUDIT_KEY!,
+        AUDIT_DIR: process.env.AUDIT_DIR!,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -32,19 +42,33 @@ function runMain(env: Record<string, string>, untilReady = false): Promise<{ cod
 }
 
 describe('production mode', () => {
-  it('refuses the development JWT secret, a missing secret/JWKS and a default database password', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET })).toThrow(/development secret/);
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_JWKS_URL/);
+  it('refuses a missing secret/JWKS and a default database password, and generates no development key', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prod-config-'));
+    expect(() => loadConfig({ NODE_ENV: 'production', NEO4J_EMBEDDED_DATA_DIR: dataDir })).toThrow(/JWT_JWKS_URL/);
+    expect(() => loadConfig({ NODE_ENV: 'production', NEO4J_EMBEDDED_DATA_DIR: dataDir, JWT_SECRET: STRONG_SECRET })).toThrow(/IDENTITY_SECRET/);
+    expect(fs.readdirSync(dataDir)).toEqual([]);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, IDENTITY_SECRET, NEO4J_URI: 'bolt://db:7687' })).toThrow(/NEO4J_PASSWORD/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, IDENTITY_SECRET, NEO4J_URI: 'bolt://db:7687', NEO4J_PASSWORD: 'neo4j' })).toThrow(/NEO4J_PASSWORD/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, IDENTITY_SECRET, NEO4J_URI: 'bolt://db:7687', NEO4J_PASSWORD: 'neo4j' }),
+    ).toThrow(/NEO4J_PASSWORD/);
     // the same settings are fine outside production, and a proper production configuration loads
-    expect(loadConfig({ JWT_SECRET: DEV_JWT_SECRET }).auth.jwtSecret).toBe(DEV_JWT_SECRET);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, IDENTITY_SECRET, NEO4J_URI: 'bolt://db:7687', NEO4J_PASSWORD: 'p4ssw0rd-long-enough' }).production).toBe(true);
+    expect(loadConfig({ JWT_SECRET: STRONG_SECRET, IDENTITY_SECRET }).auth.jwtSecret).toBe(STRONG_SECRET);
+    expect(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, IDENTITY_SECRET, NEO4J_URI: 'bolt://db:7687', NEO4J_PASSWORD: 'p4ssw0rd-long-enough' })
+        .production,
+    ).toBe(true);
   });
 
-  it('the service exits at start with the development secret', async () => {
-    const { code, output } = await runMain({ NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET, NEO4J_URI: process.env.NEO4J_TEST_URI!, NEO4J_PASSWORD: process.env.NEO4J_TEST_PASSWORD! });
-    expect({ code, refused: /development secret/.test(output) }).toEqual({ code: 2, refused: true });
+  it('the service exits at start without a key of its own, rather than generating one', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'prod-main-'));
+    const { code, output } = await runMain({
+      NODE_ENV: 'production',
+      NEO4J_EMBEDDED_DATA_DIR: dataDir,
+      NEO4J_URI: process.env.NEO4J_TEST_URI!,
+      NEO4J_PASSWORD: process.env.NEO4J_TEST_PASSWORD!,
+    });
+    expect({ code, refused: /JWT_JWKS_URL/.test(output) }).toEqual({ code: 2, refused: true });
+    expect(fs.readdirSync(dataDir)).toEqual([]);
   });
 
   it('the service starts in production against a database with authentication, and refuses one without', async () => {

@@ -1,10 +1,9 @@
 import { SignJWT } from 'jose';
 import { AuditEntry } from '../src/audit/audit-log';
 import { mintToken } from '../src/auth/tokens';
-import { DEV_JWT_SECRET } from '../src/config';
 import { ReportImporter } from '../src/import/importer';
 import { entityIdOf } from './support/fixtures';
-import { forgeSignature, GqlResponse, resetDatabase, startServer, TestServer, token, TokenSpec } from './support/harness';
+import { forgeSignature, GqlResponse, resetDatabase, startServer, TestServer, testJwtSecret, token, TokenSpec } from './support/harness';
 // The leak matrix's store entries (issue 8), in modules of their own so each keeps its fixtures:
 // loader ids of another type or of a country; restated names, kinds and countries by hidden
 // reports; decoded cursors, list order, search totals and caps, crossBorder and import counts,
@@ -1122,7 +1121,7 @@ describe('need-to-know: the leak matrix (users × reports × every query)', () =
         country: 'IT',
         clearance: 'SECRET',
       });
-      const key = new TextEncoder().encode(DEV_JWT_SECRET);
+      const key = new TextEncoder().encode(testJwtSecret());
       const expired = await new SignJWT({ roles: ['analyst'], agency: 'IT-PS', country: 'IT', clearance: 'SECRET' })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject('x')

@@ -1,15 +1,14 @@
 import { SignJWT } from 'jose';
 import { releasableKind, releasableToCaller } from '../src/auth/markings';
 import { TokenVerifier } from '../src/auth/tokens';
-import { DEV_JWT_SECRET } from '../src/config';
 import { ReportImporter } from '../src/import/importer';
 import { BadInputError } from '../src/graphql/errors';
 import { allTypesReport } from './support/fixtures';
-import { connect, testConfig } from './support/harness';
+import { connect, testConfig, testJwtSecret } from './support/harness';
 
 /** Issue 9 item 10: token lifetimes and claims, and one unambiguous releasability convention. */
 
-const key = new TextEncoder().encode(DEV_JWT_SECRET);
+const key = new TextEncoder().encode(testJwtSecret());
 const now = () => Math.floor(Date.now() / 1000);
 const CLAIMS = { roles: ['analyst'], agency: 'IT-PS', country: 'IT', clearance: 'RESTRICTED' };
 

@@ -80,12 +80,14 @@ export function principalFromClaims(payload: JWTPayload): Principal {
   return { subject: payload.sub, roles, agency, country, clearance };
 }
 
-/** Mints an HS256 token (development and tests). */
-export async function mintToken(secret: string, claims: TokenClaims, expiresIn = '12h'): Promise<string> {
-  return new SignJWT({ roles: claims.roles, agency: claims.agency, country: claims.country, clearance: claims.clearance })
+/** Mints an HS256 token (development and tests); `issuer`/`audience` as the service expects them (JWT_ISSUER, JWT_AUDIENCE). */
+export async function mintToken(secret: string, claims: TokenClaims, expiresIn = '12h', options: { issuer?: string; audience?: string } = {}): Promise<string> {
+  const jwt = new SignJWT({ roles: claims.roles, agency: claims.agency, country: claims.country, clearance: claims.clearance })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
     .setIssuedAt()
-    .setExpirationTime(expiresIn)
-    .sign(new TextEncoder().encode(secret));
+    .setExpirationTime(expiresIn);
+  if (options.issuer) jwt.setIssuer(options.issuer);
+  if (options.audience) jwt.setAudience(options.audience);
+  return jwt.sign(new TextEncoder().encode(secret));
 }

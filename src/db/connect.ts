@@ -2,7 +2,7 @@ import { Config } from '../config';
 import { logger } from '../logger';
 import { Database } from './database';
 import { embeddedPassword } from './credentials';
-import { EmbeddedNeo4jSupervisor, ensureLauncherBuilt } from './embedded-neo4j';
+import { EmbeddedDatabaseInUse, EmbeddedNeo4jSupervisor, ensureLauncherBuilt, storeLockHolder } from './embedded-neo4j';
 
 export interface Connection {
   db: Database;
@@ -14,8 +14,10 @@ export interface Connection {
 /**
  * NEO4J_URI when set; otherwise the embedded database, started here (and stopped by `close`)
  * unless `reuseRunning` finds one already answering on the embedded port (e.g. `npm start`).
+ * With `refuseLocked`, a store another process holds (a database running on another port) is
+ * not started a second time: `EmbeddedDatabaseInUse` instead of Neo4j's lock failure.
  */
-export async function openDatabase(config: Config, options: { reuseRunning?: boolean } = {}): Promise<Connection> {
+export async function openDatabase(config: Config, options: { reuseRunning?: boolean; refuseLocked?: boolean } = {}): Promise<Connection> {
   if (config.neo4j.uri) {
     const db = new Database({ ...config.neo4j, uri: config.neo4j.uri });
     await db.waitUntilAvailable(120000);
@@ -29,6 +31,10 @@ export async function openDatabase(config: Config, options: { reuseRunning?: boo
     const db = make(localUri);
     if (await db.probe()) return { db, uri: localUri, close: () => db.close() };
     await db.close();
+  }
+  if (options.refuseLocked) {
+    const holder = storeLockHolder(config.neo4j.embeddedDataDir);
+    if (holder !== undefined) throw new EmbeddedDatabaseInUse(config.neo4j.embeddedDataDir, holder);
   }
   ensureLauncherBuilt();
   const embedded = new EmbeddedNeo4jSupervisor({

@@ -31,6 +31,20 @@ export function readOrCreateSecretFile(file: string, generate: () => string = ()
   return value;
 }
 
+/**
+ * Files, in the embedded database's data folder, that hold this installation's development
+ * secrets (generated on first use, 0600, like the Neo4j password): the HS256 key of development
+ * tokens when neither JWT_SECRET nor JWT_JWKS_URL is set, and the identity key when
+ * IDENTITY_SECRET is not set. No secret is published in the source; production never uses them.
+ */
+export const DEV_JWT_SECRET_FILE = 'dev-jwt-secret';
+export const DEV_IDENTITY_SECRET_FILE = 'dev-identity-secret';
+
+/** A development secret of this installation: `<dataDir>/<file>`, generated (48 random bytes) on first use. */
+export function developmentSecret(dataDir: string, file: string): string {
+  return readOrCreateSecretFile(path.join(dataDir, file), () => crypto.randomBytes(48).toString('base64url'));
+}
+
 /** The embedded database's password: generated on first start into `<dataDir>/neo4j-password` (0600). */
 export function embeddedPassword(dataDir: string): string {
   return readOrCreateSecretFile(path.join(dataDir, PASSWORD_FILE));

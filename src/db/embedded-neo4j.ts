@@ -56,6 +56,42 @@ export function ensureLauncherBuilt(log: (line: string) => void = (l) => logger.
   if (result.status !== 0) throw new Error(`the Maven build of the embedded Neo4j launcher failed (exit ${result.status})`);
 }
 
+/** The embedded database's store is locked by another running process (`pid`). */
+export class EmbeddedDatabaseInUse extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(`the embedded database in ${dataDir} is in use by process ${pid}`);
+  }
+}
+
+/**
+ * The process holding the store lock of the embedded database in `dataDir` (Neo4j takes a POSIX
+ * lock on `data/databases/store_lock` while it runs), read from /proc/locks; undefined when no
+ * process holds it, the store does not exist yet, or the system has no /proc/locks.
+ */
+export function storeLockHolder(dataDir: string): number | undefined {
+  const file = path.join(dataDir, 'data', 'databases', 'store_lock');
+  let stat: fs.Stats;
+  let locks: string;
+  try {
+    stat = fs.statSync(file);
+    locks = fs.readFileSync('/proc/locks', 'utf8');
+  } catch {
+    return undefined;
+  }
+  // st_dev as Linux encodes it: major in bits 8-19, minor in bits 0-7 and 20-31
+  const major = (stat.dev >> 8) & 0xfff;
+  const minor = (stat.dev & 0xff) | ((stat.dev >> 12) & 0xfff00);
+  for (const line of locks.split('\n')) {
+    const m = /^\d+:\s+(?:->\s+)?\S+\s+\S+\s+\S+\s+(\d+)\s+([0-9a-f]+):([0-9a-f]+):(\d+)\s/i.exec(line);
+    if (!m) continue;
+    if (Number(m[4]) === stat.ino && parseInt(m[2], 16) === major && parseInt(m[3], 16) === minor && Number(m[1]) !== process.pid) return Number(m[1]);
+  }
+  return undefined;
+}
+
 /** A free TCP port on the loopback interface. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

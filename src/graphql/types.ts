@@ -208,6 +208,12 @@ export class ImportCounts {
   @Field(() => Int, { description: 'Stated exactly so by this report before.' }) unchanged!: number;
 }
 
+@ObjectType({ description: 'What a revision removed: statements of the earlier version of the report that this one no longer makes.' })
+export class RemovedCounts {
+  @Field(() => Int, { description: 'Statements about entities removed.' }) statements!: number;
+  @Field(() => Int, { description: 'Link statements removed.' }) links!: number;
+}
+
 @ObjectType()
 export class ImportResult {
   @Field(() => ID) reportId!: string;
@@ -216,6 +222,8 @@ export class ImportResult {
   @Field({ description: 'A dry run (validateOnly): every check ran, nothing was written.' }) dryRun!: boolean;
   @Field(() => ImportCounts) nodes!: ImportCounts;
   @Field(() => ImportCounts) links!: ImportCounts;
+  @Field(() => RemovedCounts, { description: 'A revision: what the earlier version stated and this one no longer does (zero otherwise).' })
+  removed!: RemovedCounts;
   @Field(() => [EntityRef], { description: 'The id each entity of the document received, by its ref.' }) entities!: EntityRef[];
 }
 

@@ -3,7 +3,7 @@ import { releasableToCaller } from '../auth/markings';
 import { CLEARANCES, VisibilityParams } from '../auth/principal';
 import { cypher } from '../db/cypher';
 import { Database } from '../db/database';
-import { DEV_IDENTITY_SECRET } from '../domain/identity-secret';
+import { configuredIdentitySecret } from '../domain/identity-secret';
 import { cleanName, sortKeyOf } from '../domain/identity';
 import { searchText } from '../domain/lucene';
 import { gradeRank, statementLabel } from '../domain/statements';
@@ -28,6 +28,8 @@ export interface ImportOutcome {
   dryRun: boolean;
   nodes: Counts;
   links: Counts;
+  /** A revision: the entity statements and the links the earlier version stated and this one no longer does. */
+  removed: { statements: number; links: number };
   entities: Array<{ ref: string; id: string }>;
   changedIds: string[];
 }
@@ -140,7 +142,7 @@ export function markingOf(level: number, releasableTo: string[], owner?: string)
 export class ReportImporter {
   constructor(
     private readonly db: Database,
-    private readonly identitySecret: string = process.env.IDENTITY_SECRET || DEV_IDENTITY_SECRET,
+    private readonly identitySecret: string = configuredIdentitySecret(),
   ) {}
 
   validate(doc: unknown): ReportDocument {
@@ -263,8 +265,15 @@ export class ReportImporter {
     await Promise.all(inFlight);
   }
 
-  /** Removes every statement of a report (owner agency or admin within clearance). */
-  async retract(reportId: string, caller?: Importer): Promise<RetractOutcome> {
+  /**
+   * Removes every statement of a report (owner agency or admin within clearance). `inTransaction`
+   * runs in the retraction's own transaction (the CLI's audit entry): it commits with it or not at all.
+   */
+  async retract(
+    reportId: string,
+    caller?: Importer,
+    options: { inTransaction?: (tx: ManagedTransaction, outcome: RetractOutcome) => Promise<void> } = {},
+  ): Promise<RetractOutcome> {
     return this.retrying(() =>
       this.db.writeTransaction(async (tx) => {
         const [lock] = await this.db.runIn<LockRow>(tx, cypher('import-report-lock'), { id: reportId });
@@ -276,7 +285,9 @@ export class ReportImporter {
         const touched = [...new Set(statements.map((s) => s.id))].sort();
         await this.db.runIn(tx, cypher('import-orphans'), { ids: touched });
         await this.db.runIn(tx, 'MATCH (r:Report {id: $id}) DELETE r', { id: reportId });
-        return { reportId, statements: statements.length, links: links.length, changedIds: touched };
+        const outcome = { reportId, statements: statements.length, links: links.length, changedIds: touched };
+        await options.inTransaction?.(tx, outcome);
+        return outcome;
       }),
     );
   }
@@ -327,6 +338,7 @@ export class ReportImporter {
       dryRun,
       nodes: { created: 0, updated: 0, unchanged: 0 },
       links: { created: 0, updated: 0, unchanged: 0 },
+      removed: { statements: 0, links: 0 },
       entities: plan.refs,
       changedIds: [],
     };
@@ -494,6 +506,8 @@ export class ReportImporter {
     for (const s of statementRows) if (tally(outcome.nodes, s.id, previous.nodes, s.plain, seenBefore.nodes)) outcome.changedIds.push(s.id);
     for (const l of linkRows) tally(outcome.links, l.id, previous.links, l.plain, seenBefore.links);
     outcome.changedIds.push(...dropped);
+    const keptLinks = new Set(linkRows.map((l) => l.id));
+    outcome.removed = { statements: dropped.length, links: [...previous.links.keys()].filter((id) => !keptLinks.has(id)).length };
     if (dryRun) throw new DryRun(outcome);
     return outcome;
   }

@@ -6,6 +6,7 @@ import { TokenVerifier } from '../auth/tokens';
 import { Config } from '../config';
 import { bootstrapDatabase } from '../bootstrap';
 import { openDatabase } from '../db/connect';
+import { EmbeddedDatabaseInUse } from '../db/embedded-neo4j';
 import { WRITE_ROLES } from '../graphql/auth-checker';
 import { AppError, BadInputError, ErrorCode, forbidden } from '../errors';
 import { ImportOutcome, Importer, ReportImporter } from '../import/importer';
@@ -19,6 +20,8 @@ export interface ImportTarget {
   /** For the summary line: where the reports went. */
   readonly description: string;
   importReport(doc: unknown, validateOnly: boolean): Promise<ImportSummary>;
+  /** `--retract <id>`: removes every statement of a report (its agency's loaders, or an admin). */
+  retractReport(id: string): Promise<RetractSummary>;
   close(): Promise<void>;
 }
 
@@ -31,8 +34,18 @@ export interface Counts {
 export interface ImportSummary {
   reportId: string;
   alreadyImported: boolean;
+  /** An earlier version of the report was replaced. */
+  revised: boolean;
   nodes: Counts;
   links: Counts;
+  /** What the earlier version stated and this one no longer does. */
+  removed: { statements: number; links: number };
+}
+
+export interface RetractSummary {
+  reportId: string;
+  statements: number;
+  links: number;
 }
 
 /** One report was refused or failed; nothing of it was written. */
@@ -69,14 +82,19 @@ export async function serviceIsUp(apiUrl: string, timeoutMs = 2000): Promise<boo
   }
 }
 
-/** The operation the CLI sends; the server's audit entry carries its name. */
+/** The operations the CLI sends; the server's audit entries carry their names. */
 export const CLI_OPERATION_NAME = 'CliImport';
+export const CLI_RETRACT_OPERATION_NAME = 'CliRetract';
 const MUTATION = `mutation ${CLI_OPERATION_NAME}($report: ReportInput!, $validateOnly: Boolean!) {
   importReport(report: $report, validateOnly: $validateOnly) {
-    reportId alreadyImported
+    reportId alreadyImported revised
     nodes { created updated unchanged }
     links { created updated unchanged }
+    removed { statements links }
   }
+}`;
+const RETRACT = `mutation ${CLI_RETRACT_OPERATION_NAME}($id: ID!) {
+  retractReport(id: $id) { reportId statements links }
 }`;
 
 interface GqlError {
@@ -109,9 +127,17 @@ export class ApiTarget implements ImportTarget {
     this.description = `${this.endpoint} (through the service: its checks and its audit trail)`;
   }
 
-  async importReport(doc: unknown, validateOnly: boolean): Promise<ImportSummary> {
+  importReport(doc: unknown, validateOnly: boolean): Promise<ImportSummary> {
+    return this.call<ImportSummary>(MUTATION, CLI_OPERATION_NAME, 'importReport', { report: doc, validateOnly });
+  }
+
+  retractReport(id: string): Promise<RetractSummary> {
+    return this.call<RetractSummary>(RETRACT, CLI_RETRACT_OPERATION_NAME, 'retractReport', { id });
+  }
+
+  private async call<T>(query: string, operationName: string, field: string, variables: Record<string, unknown>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      const { status, errors, data } = await this.post({ report: doc, validateOnly });
+      const { status, errors, data } = await this.post<T>(query, operationName, field, variables);
       if (errors.length === 0 && data) return data;
       const codes = errors.map((e) => e.extensions?.code);
       if (codes.includes(ErrorCode.UNAUTHENTICATED)) {
@@ -128,26 +154,31 @@ export class ApiTarget implements ImportTarget {
     }
   }
 
-  private async post(variables: Record<string, unknown>): Promise<{ status: number; errors: GqlError[]; data?: ImportSummary }> {
+  private async post<T>(
+    query: string,
+    operationName: string,
+    field: string,
+    variables: Record<string, unknown>,
+  ): Promise<{ status: number; errors: GqlError[]; data?: T }> {
     let res: Response;
     try {
       res = await fetch(this.endpoint, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
-        body: JSON.stringify({ query: MUTATION, operationName: CLI_OPERATION_NAME, variables }),
+        body: JSON.stringify({ query, operationName, variables }),
       });
     } catch (err) {
       const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
       throw new RunAborted(`the service at ${this.endpoint} stopped answering (${cause})`, 1);
     }
     const text = await res.text();
-    let body: { data?: { importReport?: ImportSummary } | null; errors?: GqlError[] };
+    let body: { data?: Record<string, T | null> | null; errors?: GqlError[] };
     try {
       body = JSON.parse(text);
     } catch {
       throw new ReportFailed([`the service answered HTTP ${res.status} with a body that is not JSON`]);
     }
-    return { status: res.status, errors: Array.isArray(body.errors) ? body.errors : [], data: body.data?.importReport ?? undefined };
+    return { status: res.status, errors: Array.isArray(body.errors) ? body.errors : [], data: body.data?.[field] ?? undefined };
   }
 
   async close(): Promise<void> {}
@@ -157,14 +188,22 @@ export class ApiTarget implements ImportTarget {
 // Directly into the database (no service running)
 // ---------------------------------------------------------------------------------------------
 
-/** The CLI's audit operation name on the direct path (the API path's entries carry `CliImport`). */
+/** The CLI's audit operation names on the direct path (the API path's entries carry `CliImport`, `CliRetract`). */
 export const DIRECT_OPERATION_NAME = 'cli-import';
+export const DIRECT_RETRACT_OPERATION_NAME = 'cli-retract';
 
 /**
  * Writes the audit entry of one report imported on the direct path: the record shape the server
  * writes for an `importReport` mutation. The only place the CLI touches the audit API.
  */
-type CliAuditEntry = { variables: Record<string, unknown>; returnedIds: string[]; changedIds: string[]; outcome: string; durationMs: number };
+type CliAuditEntry = {
+  variables: Record<string, unknown>;
+  returnedIds: string[];
+  changedIds: string[];
+  outcome: string;
+  durationMs: number;
+  operationName?: string;
+};
 
 export async function auditCliImport(audit: AuditLog, principal: Principal, entry: CliAuditEntry): Promise<void> {
   await audit.append(cliRecord(audit, principal, entry), visibilityOf(principal));
@@ -173,7 +212,7 @@ export async function auditCliImport(audit: AuditLog, principal: Principal, entr
 function cliRecord(audit: AuditLog, principal: Principal, entry: CliAuditEntry) {
   return audit.record(principal, {
     at: new Date().toISOString(),
-    operationName: DIRECT_OPERATION_NAME,
+    operationName: entry.operationName ?? DIRECT_OPERATION_NAME,
     operationType: 'mutation',
     variables: redactVariables(entry.variables),
     returnedIds: entry.returnedIds,
@@ -203,9 +242,26 @@ export class DirectTarget implements ImportTarget {
     private readonly closeConnection: () => Promise<void>,
   ) {}
 
-  /** The caller must already be verified (`verifyToken`); opens (or starts) the database. */
-  static async open(config: Config, principal: Principal, note: string): Promise<DirectTarget> {
-    const connection = await openDatabase(config, { reuseRunning: true });
+  /**
+   * The caller must already be verified (`verifyToken`); opens (or starts) the database. An
+   * embedded database that another process holds (the service, on another port than --api) is
+   * not started a second time: the run stops and says to import through that service.
+   */
+  static async open(config: Config, principal: Principal, note: string, apiUrl = 'the --api address'): Promise<DirectTarget> {
+    let connection;
+    try {
+      connection = await openDatabase(config, { reuseRunning: true, refuseLocked: true });
+    } catch (err) {
+      if (err instanceof EmbeddedDatabaseInUse || /store_lock|FileLockException|locked by another/i.test((err as Error).message)) {
+        const holder = err instanceof EmbeddedDatabaseInUse ? ` by process ${err.pid}` : '';
+        throw new RunAborted(
+          `the embedded database in ${config.neo4j.embeddedDataDir} is in use${holder}, most likely by the service running on another port ` +
+            `(no service answered at ${apiUrl}). Import through it: pass --api http://localhost:<its PORT> (or set CLA_API_URL).`,
+          2,
+        );
+      }
+      throw err;
+    }
     try {
       await bootstrapDatabase(connection.db);
     } catch (err) {
@@ -260,6 +316,46 @@ export class DirectTarget implements ImportTarget {
         durationMs: Date.now() - started,
       });
     return outcome;
+  }
+
+  /** As the `retractReport` resolver: role check, then the importer's retraction, audited in its transaction. */
+  async retractReport(id: string): Promise<RetractSummary> {
+    const started = Date.now();
+    const variables = { id };
+    const p = this.principal;
+    let head: { seq: number; hash: string } | undefined;
+    let outcome;
+    try {
+      if (!p.roles.some((r) => WRITE_ROLES.includes(r))) throw forbidden('Retracting needs the loader or admin role.');
+      const caller: Importer = { auth: visibilityOf(p), agency: p.agency, admin: p.roles.includes('admin') };
+      outcome = await this.importer.retract(id, caller, {
+        inTransaction: async (tx, o) => {
+          const record = cliRecord(this.audit, p, {
+            operationName: DIRECT_RETRACT_OPERATION_NAME,
+            variables,
+            returnedIds: [o.reportId],
+            changedIds: o.changedIds,
+            outcome: 'ok',
+            durationMs: Date.now() - started,
+          });
+          head = await this.audit.appendInTransaction(tx, record, undefined, visibilityOf(p));
+        },
+      });
+    } catch (err) {
+      const code = codeOf(err);
+      await this.audited({
+        operationName: DIRECT_RETRACT_OPERATION_NAME,
+        variables,
+        returnedIds: [],
+        changedIds: [],
+        outcome: `error:${code}`,
+        durationMs: Date.now() - started,
+      });
+      if (err instanceof BadInputError) throw new ReportFailed(err.problems.map((x) => `${x.path}: ${x.message}`));
+      throw new ReportFailed([`${code}: ${(err as Error).message}`]);
+    }
+    if (head) await this.audit.anchorHead(head);
+    return { reportId: outcome.reportId, statements: outcome.statements, links: outcome.links };
   }
 
   private async audited(entry: Parameters<typeof auditCliImport>[2]): Promise<void> {

@@ -72,6 +72,7 @@ interface Options {
   dryRun?: boolean;
   token?: string;
   api?: string;
+  retract: string[];
 }
 
 function usageError(message: string): never {
@@ -85,7 +86,7 @@ async function openTarget(opts: Options, token: string): Promise<ImportTarget> {
   if (await serviceIsUp(apiUrl)) return new ApiTarget(apiUrl, token);
   const config = loadConfig();
   const principal = await verifyToken(config, token);
-  return DirectTarget.open(config, principal, `no service at ${apiUrl}`);
+  return DirectTarget.open(config, principal, `no service at ${apiUrl}`, apiUrl);
 }
 
 const program = new Command()
@@ -94,15 +95,23 @@ const program = new Command()
     'Import operation reports (JSON, JSON array or JSON Lines) or a network dataset matrix (CSV), as a loader: ' +
       'through the running service when one answers at --api, otherwise directly into the database with the same checks and audit.',
   )
-  .argument('<files...>', 'files to import')
+  .argument('[files...]', 'files to import')
   .addOption(new Option('--format <format>', 'input format').choices(['auto', 'json', 'jsonl', 'adjacency', 'two-mode']).default('auto'))
   .option('--date <date>', 'report date for a dataset (YYYY-MM-DD)')
   .option('--agency <agency>', 'reporting agency for a dataset', 'RESEARCH')
   .option('--quiet', 'no progress bar')
   .option('--dry-run', 'run every check and report what would change, writing nothing')
+  .option(
+    '--retract <id>',
+    "retract a report: remove every statement it makes (its agency's loaders, or an admin); repeatable, before any files",
+    (id: string, ids: string[]) => [...ids, id],
+    [] as string[],
+  )
   .addOption(new Option('--token <jwt>', 'bearer token of a loader (or admin); prefer the environment variable').env('CLA_TOKEN'))
   .addOption(new Option('--api <url>', `the service to import through, when it is up (default ${DEFAULT_API})`).env('CLA_API_URL'))
   .action(async (files: string[], opts: Options) => {
+    if (files.length === 0 && opts.retract.length === 0) usageError('nothing to do: name the files to import, or --retract <id>');
+    if (opts.dryRun && opts.retract.length > 0) usageError('--dry-run does not apply to --retract');
     for (const file of files) {
       if (!fs.existsSync(file)) usageError(`no such file: ${file}`);
     }
@@ -115,16 +124,39 @@ const program = new Command()
     }
     const target = await openTarget(opts, token);
     const failures: Failure[] = [];
-    const totals = { reports: 0, unchanged: 0, nodes: { created: 0, updated: 0, unchanged: 0 }, links: { created: 0, updated: 0, unchanged: 0 } };
+    const totals = {
+      reports: 0,
+      unchanged: 0,
+      revised: 0,
+      nodes: { created: 0, updated: 0, unchanged: 0 },
+      links: { created: 0, updated: 0, unchanged: 0 },
+      removed: { statements: 0, links: 0 },
+    };
+    const retracted = { reports: 0, statements: 0, links: 0 };
     const bar = new SingleBar(
       { format: 'importing [{bar}] {value}/{total} reports | {eta_formatted} left | {failed} failed', stream: process.stderr },
       Presets.shades_classic,
     );
     let aborted: RunAborted | undefined;
     try {
-      const total = files.reduce((sum, f) => sum + countLines(f, opts.format), 0);
+      const total = files.reduce((sum, f) => sum + countLines(f, opts.format), 0) + opts.retract.length;
       if (!opts.quiet) bar.start(total, 0, { failed: 0 });
-      outer: for (const file of files) {
+      for (const id of opts.retract) {
+        try {
+          const outcome = await target.retractReport(id);
+          retracted.reports += 1;
+          retracted.statements += outcome.statements;
+          retracted.links += outcome.links;
+        } catch (err) {
+          if (err instanceof RunAborted) {
+            aborted = err;
+            break;
+          }
+          failures.push({ where: `--retract ${id}`, reportId: id, problems: err instanceof ReportFailed ? err.problems : [(err as Error).message] });
+        }
+        if (!opts.quiet) bar.increment(1, { failed: failures.length });
+      }
+      outer: for (const file of aborted ? [] : files) {
         for await (const item of documents(file, opts.format, opts)) {
           const reportId = (item.doc as { report?: { id?: unknown } } | undefined)?.report?.id;
           try {
@@ -132,10 +164,13 @@ const program = new Command()
             const outcome = await target.importReport(item.doc, opts.dryRun ?? false);
             totals.reports += 1;
             if (outcome.alreadyImported) totals.unchanged += 1;
+            if (outcome.revised) totals.revised += 1;
             for (const k of ['created', 'updated', 'unchanged'] as const) {
               totals.nodes[k] += outcome.nodes[k];
               totals.links[k] += outcome.links[k];
             }
+            totals.removed.statements += outcome.removed?.statements ?? 0;
+            totals.removed.links += outcome.removed?.links ?? 0;
           } catch (err) {
             if (err instanceof RunAborted) {
               aborted = err;
@@ -151,16 +186,29 @@ const program = new Command()
       if (!opts.quiet) bar.stop();
       await target.close();
     }
-    if (aborted && totals.reports === 0 && failures.length === 0) {
+    if (aborted && totals.reports === 0 && retracted.reports === 0 && failures.length === 0) {
       process.stderr.write(`import refused: ${aborted.message}\n`);
       process.exit(aborted.exitCode);
     }
     const out = process.stdout;
-    out.write(
-      `${opts.dryRun ? 'dry run (nothing written): would import' : 'imported'} ${totals.reports} report(s) (${totals.unchanged} already present, unchanged) into ${target.description}\n`,
-    );
-    out.write(`  nodes: ${totals.nodes.created} created, ${totals.nodes.updated} updated, ${totals.nodes.unchanged} unchanged\n`);
-    out.write(`  links: ${totals.links.created} created, ${totals.links.updated} updated, ${totals.links.unchanged} unchanged\n`);
+    if (opts.retract.length > 0) {
+      out.write(
+        `retracted ${retracted.reports} report(s) in ${target.description}: ${retracted.statements} statement(s) and ${retracted.links} link(s) removed\n`,
+      );
+    }
+    if (files.length > 0) {
+      // "revised": reports that replaced an earlier version; "removed": what those earlier versions stated and the new ones no longer do
+      out.write(
+        `${opts.dryRun ? 'dry run (nothing written): would import' : 'imported'} ${totals.reports} report(s) (${totals.unchanged} already present, unchanged; ` +
+          `${totals.revised} revised) into ${target.description}\n`,
+      );
+      out.write(
+        `  nodes: ${totals.nodes.created} created, ${totals.nodes.updated} updated, ${totals.nodes.unchanged} unchanged, ${totals.removed.statements} removed\n`,
+      );
+      out.write(
+        `  links: ${totals.links.created} created, ${totals.links.updated} updated, ${totals.links.unchanged} unchanged, ${totals.removed.links} removed\n`,
+      );
+    }
     if (failures.length > 0) {
       process.stderr.write(`${failures.length} report(s) failed and wrote nothing:\n`);
       for (const f of failures) {

@@ -1,4 +1,3 @@
-import { DEV_IDENTITY_SECRET } from '../../src/domain/identity-secret';
 import { entityIdentity } from '../../src/import/plan';
 
 /** A report that uses every entity type and every link type, for round-trip tests. */
@@ -46,9 +45,9 @@ export function allTypesReport(overrides: { id?: string; classification?: string
 }
 
 /**
- * The id an entity of a document gets (with the development IDENTITY_SECRET the tests run with):
+ * The id an entity of a document gets (with the run's IDENTITY_SECRET, test/support/global-setup.ts):
  * the loader's own `id`, or the opaque keyed hash of its identity key.
  */
 export function entityIdOf(entity: Record<string, unknown>, reportId = ''): string {
-  return entityIdentity(entity, reportId, DEV_IDENTITY_SECRET).id;
+  return entityIdentity(entity, reportId, process.env.IDENTITY_SECRET!).id;
 }

@@ -12,6 +12,10 @@ export default async function globalSetup(): Promise<void> {
   // Child processes (the CLI, `npm start` in foundation tests) keep their audit checkpoints here,
   // never in the repository's own data folder.
   process.env.AUDIT_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'audit-children-'));
+  // The run's token and identity keys, random per run and handed to every test and child process
+  // through the environment (no secret is published in the source; issue 16 item 3).
+  process.env.JWT_SECRET ??= crypto.randomBytes(32).toString('base64url');
+  process.env.IDENTITY_SECRET ??= crypto.randomBytes(32).toString('base64url');
   if (process.env.NEO4J_TEST_URI) return; // an external database was supplied
   ensureLauncherBuilt((line) => process.stderr.write(`${line}\n`));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'neo4j-test-'));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { CHECKPOINT_FILE } from '../../src/audit/anchor';
 import { Clearance, Role } from '../../src/auth/principal';
 import { mintToken } from '../../src/auth/tokens';
-import { Config, DEV_JWT_SECRET, loadConfig } from '../../src/config';
+import { Config, loadConfig } from '../../src/config';
 import { bootstrapDatabase } from '../../src/bootstrap';
 import { Database } from '../../src/db/database';
 import { ReportImporter } from '../../src/import/importer';
@@ -20,6 +20,9 @@ export function testConfig(overrides: Partial<NodeJS.ProcessEnv> = {}): Config {
     NEO4J_PASSWORD: process.env.NEO4J_TEST_PASSWORD,
     AUDIT_KEY: process.env.AUDIT_KEY,
     AUDIT_DIR: path.join(os.tmpdir(), 'audit-unused'),
+    // the run's keys (test/support/global-setup.ts)
+    JWT_SECRET: process.env.JWT_SECRET,
+    IDENTITY_SECRET: process.env.IDENTITY_SECRET,
     ...overrides,
   });
 }
@@ -66,8 +69,15 @@ export function tokenCache(): (spec: TokenSpec) => Promise<string> {
   };
 }
 
+/** The HS256 key test servers verify with: the run's JWT_SECRET (test/support/global-setup.ts). */
+export function testJwtSecret(): string {
+  const secret = process.env.JWT_SECRET;
+  if (!secret) throw new Error('JWT_SECRET is not set: integration tests run with the global setup of jest.config.js');
+  return secret;
+}
+
 export function token(spec: TokenSpec = {}): Promise<string> {
-  return mintToken(DEV_JWT_SECRET, {
+  return mintToken(testJwtSecret(), {
     sub: spec.sub ?? 'test-analyst',
     roles: spec.roles ?? ['analyst'],
     agency: spec.agency ?? 'EUROPOL',

@@ -583,12 +583,80 @@ function refresh() {
 // ------------------------------------------------------------------------------------------
 // Wiring
 // ------------------------------------------------------------------------------------------
+/** The claims a token carries (read, not verified: the service verifies it on every request). */
+interface TokenClaims {
+  sub?: string;
+  agency?: string;
+  country?: string;
+  clearance?: string;
+  roles?: string[];
+  exp?: number;
+}
+
+function claimsOf(token: string): TokenClaims | null {
+  try {
+    const part = token.split('.')[1] ?? '';
+    const b64 = part.replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(b64.padEnd(Math.ceil(b64.length / 4) * 4, '=')), (c) => c.charCodeAt(0));
+    const claims = JSON.parse(new TextDecoder().decode(bytes));
+    return claims && typeof claims === 'object' ? (claims as TokenClaims) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whose a token is: subject, agency/country, clearance (and roles), for the analyst to check. */
+function describeToken(token: string): string {
+  const c = claimsOf(token);
+  if (!c) return 'a token that cannot be read';
+  const text = (v: unknown) => (typeof v === 'string' && v ? v : '?');
+  const roles = Array.isArray(c.roles) && c.roles.length ? ` (${c.roles.map(text).join(', ')})` : '';
+  const expired = typeof c.exp === 'number' && c.exp * 1000 < Date.now() ? ', expired' : '';
+  return `${text(c.sub)} · ${text(c.agency)}${typeof c.country === 'string' ? `/${c.country}` : ''} · ${text(c.clearance)}${roles}${expired}`;
+}
+
 function setToken(token: string) {
   state.token = token.trim();
   sessionStorage.setItem('explorer.token', state.token);
   ($('token') as HTMLInputElement).value = state.token;
-  $('who').textContent = state.token ? 'token set' : '';
+  // Whose token is in use, always on screen (issue 16 item 10).
+  const who = $('who');
+  const claims = state.token ? claimsOf(state.token) : null;
+  who.textContent = state.token ? `in use: ${describeToken(state.token)}` : 'no token';
+  who.dataset.subject = claims?.sub ?? '';
+  who.dataset.agency = claims?.agency ?? '';
+  who.dataset.clearance = claims?.clearance ?? '';
+  who.dataset.expired = String(typeof claims?.exp === 'number' && claims.exp * 1000 < Date.now());
 }
+
+/**
+ * A link's `#token=` never silently replaces the token in use (token fixation: someone else's
+ * token would make the analyst work, and be audited, as that someone). The explorer says whose
+ * each token is and asks; the rest of the link waits for the answer.
+ */
+let offeredToken = '';
+function offerToken(token: string) {
+  offeredToken = token;
+  $('token-offer-text').textContent =
+    `This link carries another token: ${describeToken(token)}. You are using ${describeToken(state.token)}. Replace yours with the link's?`;
+  $('token-offer').dataset.subject = claimsOf(token)?.sub ?? '';
+  $('token-offer').hidden = false;
+}
+function answerOffer(accept: boolean) {
+  const token = offeredToken;
+  offeredToken = '';
+  $('token-offer').hidden = true;
+  if (accept && token) {
+    setToken(token);
+    // what is drawn was answered for the other token: start again under this one
+    clearGraph();
+    state.focus = '';
+    refresh();
+  }
+  readFragment();
+}
+$('token-offer-accept').addEventListener('click', () => answerOffer(true));
+$('token-offer-keep').addEventListener('click', () => answerOffer(false));
 
 let lastClick = { node: '', at: 0 };
 function onNodeClick(node: string, original: MouseEvent | TouchEvent) {
@@ -634,15 +702,22 @@ $('centrality').addEventListener('change', (ev) => void sizeByCentrality((ev.tar
 $('communities').addEventListener('change', (ev) => void colourByCommunity((ev.target as HTMLInputElement).checked));
 document.querySelectorAll<HTMLButtonElement>('#exports button').forEach((b) => b.addEventListener('click', () => void download(b.dataset.format!)));
 
-/** `#token=…` (never sent to the server: fragments stay in the browser) and `#focus=<id>&depth=N`. */
+/**
+ * `#token=…` (never sent to the server: fragments stay in the browser; taken as is only when no
+ * token is in use, otherwise offered, see offerToken) and `#focus=<id>&depth=N`.
+ */
 function readFragment() {
   const params = new URLSearchParams(location.hash.slice(1));
-  const token = params.get('token');
-  if (token) {
-    setToken(token);
+  const token = params.get('token')?.trim();
+  if (params.has('token')) {
     params.delete('token');
     history.replaceState(null, '', params.toString() ? `#${params}` : location.pathname);
   }
+  if (token && token !== state.token) {
+    if (state.token) return offerToken(token); // asks first; the rest of the link waits for the answer
+    setToken(token);
+  }
+  if (offeredToken) return; // still waiting for the analyst's answer
   const focus = params.get('focus');
   if (focus && state.token) {
     const depth = Math.min(Math.max(Number(params.get('depth') ?? 2) || 2, 1), 4);

@@ -8,7 +8,9 @@ import { createRoot } from 'react-dom/client';
 const params = new URLSearchParams(location.hash.slice(1));
 const token = params.get('token') ?? sessionStorage.getItem('explorer.token') ?? '';
 if (params.has('token')) {
-  sessionStorage.setItem('explorer.token', token);
+  // A link's token is shown in the header editor of this page only: it never replaces the token
+  // the explorer has in use (issue 16 item 10); it becomes the session's token only when there is none.
+  if (!sessionStorage.getItem('explorer.token')) sessionStorage.setItem('explorer.token', token);
   history.replaceState(null, '', location.pathname + location.search);
 }
 
