@@ -6,16 +6,23 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The layers, lowest first. A layer may import from the ones below it, never from one above:
- * errors/paths/logger/config → db → domain → auth, audit → import, analysis → graphql, web → server, scripts.
+ * errors/paths/logger/config → db → domain → bootstrap, auth, audit → import, analysis, export → graphql → web → server,
+ * scripts → main. Every folder and top-level module of src/ is in a zone (resolution: below).
  */
 const above = {
-  db: ['domain', 'auth', 'audit', 'import', 'analysis', 'graphql', 'web', 'scripts', 'server.ts', 'main.ts', 'bootstrap.ts'],
-  domain: ['auth', 'audit', 'import', 'analysis', 'graphql', 'web', 'scripts', 'server.ts', 'main.ts', 'bootstrap.ts'],
-  auth: ['audit', 'import', 'analysis', 'graphql', 'web', 'scripts', 'server.ts', 'main.ts'],
-  audit: ['import', 'analysis', 'graphql', 'web', 'scripts', 'server.ts', 'main.ts'],
-  import: ['analysis', 'graphql', 'web', 'scripts', 'server.ts', 'main.ts'],
-  analysis: ['import', 'graphql', 'web', 'scripts', 'server.ts', 'main.ts'],
+  db: ['domain', 'auth', 'audit', 'import', 'analysis', 'export', 'graphql', 'web', 'scripts', 'server.ts', 'main.ts', 'bootstrap.ts'],
+  domain: ['auth', 'audit', 'import', 'analysis', 'export', 'graphql', 'web', 'scripts', 'server.ts', 'main.ts', 'bootstrap.ts'],
+  auth: ['audit', 'import', 'analysis', 'export', 'graphql', 'web', 'scripts', 'server.ts', 'main.ts', 'bootstrap.ts'],
+  audit: ['import', 'analysis', 'export', 'graphql', 'web', 'scripts', 'server.ts', 'main.ts', 'bootstrap.ts'],
+  import: ['analysis', 'export', 'graphql', 'web', 'scripts', 'server.ts', 'main.ts', 'bootstrap.ts'],
+  analysis: ['import', 'export', 'graphql', 'web', 'scripts', 'server.ts', 'main.ts', 'bootstrap.ts'],
+  // the file writers turn a graph answer into GraphML, GEXF, Cytoscape JSON or CSV: below the routes that serve them
+  export: ['import', 'analysis', 'audit', 'graphql', 'web', 'scripts', 'server.ts', 'main.ts', 'bootstrap.ts'],
+  // start-up schema and reference data: over db and domain, under everything that serves requests
+  'bootstrap.ts': ['auth', 'audit', 'import', 'analysis', 'export', 'graphql', 'web', 'scripts', 'server.ts', 'main.ts'],
   graphql: ['web', 'scripts', 'server.ts', 'main.ts'],
+  web: ['scripts', 'server.ts', 'main.ts'],
+  scripts: ['server.ts', 'main.ts'],
 };
 const zones = Object.entries(above).map(([layer, higher]) => ({
   target: `./src/${layer}`,
