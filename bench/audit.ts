@@ -56,7 +56,9 @@ async function main() {
       );
       const seconds = (Date.now() - started) / 1000;
       const rate = total / seconds;
-      process.stdout.write(`${label}: ${total} entries in ${seconds.toFixed(2)} s = ${rate.toFixed(0)} entries/s, ${audit.stats.batches} transactions (${(total / audit.stats.batches).toFixed(1)} entries per head lock)\n`);
+      process.stdout.write(
+        `${label}: ${total} entries in ${seconds.toFixed(2)} s = ${rate.toFixed(0)} entries/s, ${audit.stats.batches} transactions (${(total / audit.stats.batches).toFixed(1)} entries per head lock)\n`,
+      );
       return { rate, audit };
     };
     await run('warm-up', 500);
@@ -64,7 +66,9 @@ async function main() {
     const grouped = await run('group commit (maxBatch 500)', 500);
     process.stdout.write(`group commit / one lock per request = ${(grouped.rate / single.rate).toFixed(2)}x\n`);
     const status = await grouped.audit.verify();
-    process.stdout.write(`chain: ${status.entries} entries, ${status.brokenAt === null ? 'intact' : `broken at ${status.brokenAt}: ${status.reason}`}, ${status.checkpoints} checkpoints\n`);
+    process.stdout.write(
+      `chain: ${status.entries} entries, ${status.brokenAt === null ? 'intact' : `broken at ${status.brokenAt}: ${status.reason}`}, ${status.checkpoints} checkpoints\n`,
+    );
   } finally {
     await connection.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -124,7 +124,7 @@ async function rawImport(db: Database, docs: ReturnType<typeof syntheticReports>
     for (const l of doc.links) {
       const from = idOf.get(l.from as string)!;
       const to = idOf.get(l.to as string)!;
-      links.push({ id: `${from}|${to}`, from, to, report: doc.report.id, weight: (l.weight as number) ?? null, kind: (l.kind as string) ?? null });
+      links.push({ id: `${from}|${to}`, from, to, report: doc.report.id, weight: (l.weight) ?? null, kind: (l.kind) ?? null });
     }
   }
   const started = performance.now();

@@ -163,7 +163,9 @@ async function measure(mode: string, url: string, token: string, scope: { report
   const loopDelay = { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 };
   await pause(2000);
   for (let i = 0; i < IDLE_SAMPLES / 2; i++) idle.push(await entity());
-  process.stderr.write(`${mode}: idle median ${median(idle).toFixed(1)} ms, loaded median ${median(loaded).toFixed(1)} ms (${loaded.length} samples), heavy ${heavyMs} ms\n`);
+  process.stderr.write(
+    `${mode}: idle median ${median(idle).toFixed(1)} ms, loaded median ${median(loaded).toFixed(1)} ms (${loaded.length} samples), heavy ${heavyMs} ms\n`,
+  );
   return { mode, idle, loaded, heavyMs, heavyErrors, loopDelay };
 }
 

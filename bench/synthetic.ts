@@ -18,7 +18,13 @@ export function syntheticReports(persons: number, reports: number) {
       if (!x) {
         x = `p${i}`;
         refs.set(i, x);
-        entities.push({ ref: x, type: 'Person', id: `bench:p${i}`, name: `Bench Person ${i}`, nationalities: [['RS', 'ME', 'AL', 'BA', 'MK', 'HR', 'IT', 'DE'][i % 8]] });
+        entities.push({
+          ref: x,
+          type: 'Person',
+          id: `bench:p${i}`,
+          name: `Bench Person ${i}`,
+          nationalities: [['RS', 'ME', 'AL', 'BA', 'MK', 'HR', 'IT', 'DE'][i % 8]],
+        });
       }
       return x;
     };

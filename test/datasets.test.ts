@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT } from '../src/paths';
@@ -23,7 +24,10 @@ describe('network datasets through `npm run import`', () => {
   });
   afterAll(() => db.close());
 
-  const files = fs.readdirSync(DATASETS).filter((f) => f.endsWith('.csv')).sort();
+  const files = fs
+    .readdirSync(DATASETS)
+    .filter((f) => f.endsWith('.csv'))
+    .sort();
 
   it('finds the ten datasets', () => {
     expect(files.length).toBeGreaterThanOrEqual(10);
@@ -57,13 +61,18 @@ describe('network datasets through `npm run import`', () => {
   });
 
   it('exits non-zero and names the report and the problem when a document is bad', async () => {
-    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'bad-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bad-'));
     const file = path.join(dir, 'bad.jsonl');
-    fs.writeFileSync(file, `${JSON.stringify({ report: { id: 'BAD-CLI-1', title: 't', date: '2021-02-30', agency: 'X', classification: 'UNCLASSIFIED' }, entities: [], links: [] })}\nnot json\n`);
+    fs.writeFileSync(
+      file,
+      `${JSON.stringify({ report: { id: 'BAD-CLI-1', title: 't', date: '2021-02-30', agency: 'X', classification: 'UNCLASSIFIED' }, entities: [], links: [] })}\nnot json\n`,
+    );
     const env = cliEnv;
     await expect(run(process.execPath, [CLI, '--quiet', file], { env })).rejects.toMatchObject({
       code: 1,
-      stderr: expect.stringMatching(/2 report\(s\) failed[\s\S]*bad\.jsonl:1 \(BAD-CLI-1\)[\s\S]*report\.date: not a date[\s\S]*bad\.jsonl:2[\s\S]*not valid JSON/),
+      stderr: expect.stringMatching(
+        /2 report\(s\) failed[\s\S]*bad\.jsonl:1 \(BAD-CLI-1\)[\s\S]*report\.date: not a date[\s\S]*bad\.jsonl:2[\s\S]*not valid JSON/,
+      ),
     });
   });
 });

@@ -150,11 +150,11 @@ describe('npm run token refuses what the service would refuse (issue 16 item 14)
     [['--agency', 'X'], /agency/],
     [['--expires', 'soon'], /--expires must be a duration/],
   ])('%j: exit 2, a clear message, no token', async (args, reason) => {
-    const run = await mint(dataDir, args as string[]);
+    const run = await mint(dataDir, args);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^token refused: /);
-    expect(run.stderr).toMatch(reason as RegExp);
+    expect(run.stderr).toMatch(reason);
   });
 
   it('a longer MAX_TOKEN_TTL allows 48h; the default 12h token is accepted', async () => {

@@ -17,7 +17,8 @@ import { resetDatabase, startServer, TestServer, token } from './support/harness
 const CHROMIUM = '/usr/bin/chromium';
 // The README's picture is refreshed on request only (UPDATE_SCREENSHOT=1): a test run leaves the
 // working tree as it found it.
-const SCREENSHOT = process.env.UPDATE_SCREENSHOT === '1' ? path.join(PROJECT_ROOT, 'docs', 'explorer.png') : path.join(os.tmpdir(), `explorer-${process.pid}.png`);
+const SCREENSHOT =
+  process.env.UPDATE_SCREENSHOT === '1' ? path.join(PROJECT_ROOT, 'docs', 'explorer.png') : path.join(os.tmpdir(), `explorer-${process.pid}.png`);
 
 interface Drawn {
   nodes: string[];
@@ -189,7 +190,7 @@ describe('explorer in a browser', () => {
     expect(last2021).toBeGreaterThan(0);
     expect(dates[dates.length - 1] > '2021-12-31').toBe(true);
     await page.locator('#to').fill(String(last2021));
-    await page.waitForFunction(() => document.getElementById('to-label')!.textContent!.includes('2021'));
+    await page.waitForFunction(() => document.getElementById('to-label')!.textContent.includes('2021'));
     const after = await drawn();
     const edgeOf = (type: string, a: string, b: string) =>
       page.evaluate(
@@ -215,7 +216,7 @@ describe('explorer in a browser', () => {
     const label = { graphml: 'GraphML', gexf: 'GEXF', cytoscape: 'Cytoscape', csv: 'i2 CSV' }[format]!;
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#exports button:has-text("${label}")`)]);
     const file = await download.path();
-    const parsed = READERS[format](fs.readFileSync(file!, 'utf8'));
+    const parsed = READERS[format](fs.readFileSync(file, 'utf8'));
     const onScreen = state.visibleNodes.filter((n) => !n.startsWith('more:')).sort();
     expect([...parsed.nodes.keys()].sort()).toEqual(onScreen);
     // Every link drawn is in the file; the file may add links between drawn entities that no
@@ -242,7 +243,16 @@ describe('explorer in a browser', () => {
   it('caps an expansion with a "+N more" node, which draws the rest when clicked', async () => {
     const spokes = Array.from({ length: 30 }, (_, i) => ({ ref: `s${i}`, type: 'Person', name: `Spoke ${String(i).padStart(2, '0')} Testperson` }));
     const hub = {
-      report: { id: 'EXPTEST-HUB-0001', title: 'Hub', date: '2020-01-01', agency: 'HR-PN', classification: 'UNCLASSIFIED', releasableTo: [], sourceReliability: 'C', informationAccuracy: 3 },
+      report: {
+        id: 'EXPTEST-HUB-0001',
+        title: 'Hub',
+        date: '2020-01-01',
+        agency: 'HR-PN',
+        classification: 'UNCLASSIFIED',
+        releasableTo: [],
+        sourceReliability: 'C',
+        informationAccuracy: 3,
+      },
       entities: [{ ref: 'hub', type: 'Person', name: 'Hubert Hubovic' }, ...spokes],
       links: spokes.map((sp) => ({ type: 'ASSOCIATE_OF', from: 'hub', to: sp.ref })),
     };
@@ -298,7 +308,8 @@ describe('explorer in a browser', () => {
   it("a link with someone else's token does not replace the one in use: it says whose each is and asks", async () => {
     // the bearer tokens the page sent (all headers, read asynchronously)
     const seen: Array<Promise<string | undefined>> = [];
-    const onRequest = (r: { allHeaders(): Promise<Record<string, string>> }) => void seen.push(r.allHeaders().then((h) => h['authorization']?.replace(/^Bearer /, '')));
+    const onRequest = (r: { allHeaders(): Promise<Record<string, string>> }) =>
+      void seen.push(r.allHeaders().then((h) => h['authorization']?.replace(/^Bearer /, '')));
     const sent = async () => (await Promise.all(seen)).filter((t): t is string => !!t);
     page.on('request', onRequest);
     try {

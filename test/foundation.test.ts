@@ -14,7 +14,9 @@ describe('foundation: service over a real embedded Neo4j', () => {
 
   it('writes and reads through the real database, with GDS and APOC installed', async () => {
     await server.db.write('CREATE (:SmokeTest {id: $id, at: date("2024-02-29"), n: 42})', { id: 'smoke-1' });
-    const [row] = await server.db.read<{ id: string; at: string; n: number }>('MATCH (s:SmokeTest {id: $id}) RETURN s.id AS id, s.at AS at, s.n AS n', { id: 'smoke-1' });
+    const [row] = await server.db.read<{ id: string; at: string; n: number }>('MATCH (s:SmokeTest {id: $id}) RETURN s.id AS id, s.at AS at, s.n AS n', {
+      id: 'smoke-1',
+    });
     expect(row).toEqual({ id: 'smoke-1', at: '2024-02-29', n: 42 });
     const [versions] = await server.db.read<{ gds: string; apoc: string }>('RETURN gds.version() AS gds, apoc.version() AS apoc');
     expect(versions.gds).toMatch(/^2\.13\./);
@@ -69,7 +71,7 @@ describe('graceful shutdown of the service process', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    child.stdout!.on('data', (d) => (out += String(d)));
+    child.stdout.on('data', (d) => (out += String(d)));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const deadline = Date.now() + 60000;
     while (!out.includes('GraphQL API ready') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));

@@ -14,7 +14,9 @@ const CLIQUE = 40;
 const clique = {
   report: { id: 'HARDEN-CLIQUE', title: 'a clique', date: '2024-01-01', agency: 'ME-UP', classification: 'UNCLASSIFIED' },
   entities: Array.from({ length: CLIQUE }, (_, i) => ({ ref: `p${i}`, type: 'Person', name: `Clique member ${i}` })),
-  links: Array.from({ length: CLIQUE }, (_, i) => Array.from({ length: CLIQUE - i - 1 }, (_, j) => ({ type: 'ASSOCIATE_OF', from: `p${i}`, to: `p${i + j + 1}` }))).flat(),
+  links: Array.from({ length: CLIQUE }, (_, i) =>
+    Array.from({ length: CLIQUE - i - 1 }, (_, j) => ({ type: 'ASSOCIATE_OF', from: `p${i}`, to: `p${i + j + 1}` })),
+  ).flat(),
 };
 
 async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; json: any; text: string }> {
@@ -73,7 +75,13 @@ describe('hardening', () => {
     it('the examples of the README and docs/ stay within the budget', () => {
       const schema = buildGraphQLSchema();
       const root = path.resolve(__dirname, '..');
-      const pages = ['README.md', ...fs.readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => path.join('docs', f))];
+      const pages = [
+        'README.md',
+        ...fs
+          .readdirSync(path.join(root, 'docs'))
+          .filter((f) => f.endsWith('.md'))
+          .map((f) => path.join('docs', f)),
+      ];
       const readme = pages.map((page) => fs.readFileSync(path.join(root, page), 'utf8')).join('\n');
       const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
       expect(blocks.length).toBeGreaterThan(3);
@@ -81,7 +89,10 @@ describe('hardening', () => {
         const doc = parse(block);
         for (const op of doc.definitions) {
           if (op.kind !== Kind.OPERATION_DEFINITION || (op.variableDefinitions ?? []).some((v) => v.type.kind === Kind.NON_NULL_TYPE)) continue;
-          expect({ op: op.name?.value ?? block.slice(0, 60), ok: queryCost(schema, doc, {}, op.name?.value) <= 100000 }).toEqual({ op: op.name?.value ?? block.slice(0, 60), ok: true });
+          expect({ op: op.name?.value ?? block.slice(0, 60), ok: queryCost(schema, doc, {}, op.name?.value) <= 100000 }).toEqual({
+            op: op.name?.value ?? block.slice(0, 60),
+            ok: true,
+          });
         }
       }
     });
@@ -146,7 +157,9 @@ describe('hardening', () => {
     it('caps the analyses a subject has in flight', async () => {
       const s = await startServer({ MAX_CONCURRENT_ANALYSES: '2' });
       try {
-        const three = await s.gql('query threeAnalyses { a: centrality(algorithm: DEGREE) { score } b: centrality(algorithm: PAGERANK) { score } c: communities(algorithm: LOUVAIN) { modularity } }');
+        const three = await s.gql(
+          'query threeAnalyses { a: centrality(algorithm: DEGREE) { score } b: centrality(algorithm: PAGERANK) { score } c: communities(algorithm: LOUVAIN) { modularity } }',
+        );
         expect(three.status).toBe(429);
         expect(three.errors![0].extensions!.code).toBe('RATE_LIMITED');
         // sequential requests within the cap run, and release their slots
@@ -156,7 +169,9 @@ describe('hardening', () => {
         }
         // in parallel, two requests of two analyses each cannot both hold slots at once
         const parallel = await Promise.all(
-          Array.from({ length: 6 }, () => s.gql('query parallelAnalyses { a: centrality(algorithm: BETWEENNESS) { score } b: centrality(algorithm: CLOSENESS) { score } }')),
+          Array.from({ length: 6 }, () =>
+            s.gql('query parallelAnalyses { a: centrality(algorithm: BETWEENNESS) { score } b: centrality(algorithm: CLOSENESS) { score } }'),
+          ),
         );
         expect(parallel.some((r) => r.status === 429)).toBe(true);
         expect(parallel.some((r) => r.status === 200)).toBe(true);
@@ -167,13 +182,18 @@ describe('hardening', () => {
   });
 
   describe('client mistakes are 4xx with a stable code', () => {
-    it('operation-name mistakes are BAD_REQUEST with graphql-js\'s message, not logged as errors', async () => {
+    it("operation-name mistakes are BAD_REQUEST with graphql-js's message, not logged as errors", async () => {
       const errorLog = jest.spyOn(logger, 'error');
       try {
         const two = await post(server.url, JSON.stringify({ query: 'query a { __typename } query b { __typename }' }), { authorization: `Bearer ${analyst}` });
         expect(two.status).toBe(400);
-        expect(two.json.errors[0]).toMatchObject({ message: 'Must provide operation name if query contains multiple operations.', extensions: { code: 'BAD_REQUEST' } });
-        const unknown = await post(server.url, JSON.stringify({ query: 'query a { __typename }', operationName: 'nope' }), { authorization: `Bearer ${analyst}` });
+        expect(two.json.errors[0]).toMatchObject({
+          message: 'Must provide operation name if query contains multiple operations.',
+          extensions: { code: 'BAD_REQUEST' },
+        });
+        const unknown = await post(server.url, JSON.stringify({ query: 'query a { __typename }', operationName: 'nope' }), {
+          authorization: `Bearer ${analyst}`,
+        });
         expect(unknown.status).toBe(400);
         expect(unknown.json.errors[0]).toMatchObject({ message: 'Unknown operation named "nope".', extensions: { code: 'BAD_REQUEST' } });
         expect(errorLog).not.toHaveBeenCalled();
@@ -214,11 +234,15 @@ describe('hardening', () => {
     it('a token over 12 KB is 431 with a JSON body', async () => {
       for (const size of [13 * 1024, 40 * 1024]) {
         const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-          const req = http.request(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${'a'.repeat(size)}` } }, (res) => {
-            let text = '';
-            res.on('data', (c) => (text += c));
-            res.on('end', () => resolve({ status: res.statusCode!, text }));
-          });
+          const req = http.request(
+            `${server.url}/graphql`,
+            { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${'a'.repeat(size)}` } },
+            (res) => {
+              let text = '';
+              res.on('data', (c) => (text += c));
+              res.on('end', () => resolve({ status: res.statusCode!, text }));
+            },
+          );
           req.on('error', reject);
           req.end(JSON.stringify({ query: '{ __typename }' }));
         });

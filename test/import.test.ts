@@ -79,9 +79,24 @@ describe('report import', () => {
       birthDate: '1984-02-11',
       gender: 'MALE',
       nationalities: ['ME'],
-      sources: [{ reportId: 'TEST-ALL-0001', sourceReliability: 'B', informationAccuracy: 2, report: { id: 'TEST-ALL-0001', agency: 'ES-PN', classification: 'RESTRICTED' } }],
+      sources: [
+        {
+          reportId: 'TEST-ALL-0001',
+          sourceReliability: 'B',
+          informationAccuracy: 2,
+          report: { id: 'TEST-ALL-0001', agency: 'ES-PN', classification: 'RESTRICTED' },
+        },
+      ],
     });
-    expect(p1.memberships).toEqual([{ type: 'MEMBER_OF', role: 'cell leader', since: '2019-01-01', entity: { id: idOf.o1, label: 'Škaljari clan' }, sources: [{ reportId: 'TEST-ALL-0001' }] }]);
+    expect(p1.memberships).toEqual([
+      {
+        type: 'MEMBER_OF',
+        role: 'cell leader',
+        since: '2019-01-01',
+        entity: { id: idOf.o1, label: 'Škaljari clan' },
+        sources: [{ reportId: 'TEST-ALL-0001' }],
+      },
+    ]);
     expect(p1.associates).toEqual([{ type: 'ASSOCIATE_OF', kind: 'CRIMINAL', weight: 3, entity: { id: idOf.p2 } }]);
     expect(p1.arrests).toEqual([{ date: '2021-08-08', place: 'Las Palmas', entity: { id: idOf.op } }]);
     expect(p1.seizures[0].entity).toEqual({ id: idOf.s1, commodity: 'COCAINE', quantity: 408, unit: 'KG', valueEur: 12000000, date: '2021-08-08' });
@@ -91,11 +106,31 @@ describe('report import', () => {
     expect(op.targets).toEqual([{ entity: { id: idOf.o1 } }]);
     expect(op.arrests).toEqual([{ entity: { id: idOf.p1 } }]);
     expect(op.seizures).toEqual([{ entity: { id: idOf.s1 } }]);
-    expect(r1).toMatchObject({ name: 'Atlantic test route', mode: 'SEA', commodities: ['COCAINE'], legs: [{ id: 'country:EC', type: 'Country' }, { id: idOf.l1, type: 'Location' }] });
+    expect(r1).toMatchObject({
+      name: 'Atlantic test route',
+      mode: 'SEA',
+      commodities: ['COCAINE'],
+      legs: [
+        { id: 'country:EC', type: 'Country' },
+        { id: idOf.l1, type: 'Location' },
+      ],
+    });
     expect(r1.users).toEqual([{ entity: { id: idOf.o1 } }]);
     expect(e1).toEqual({ date: '2021-06-22', attendees: [{ entity: { id: idOf.p2 } }], heldAt: [{ entity: { id: idOf.l1 } }] });
-    expect(s1).toEqual({ label: '408 KG cocaine (2021-08-08)', locations: [{ entity: { id: idOf.l1 } }], seizedFrom: [{ entity: { id: idOf.p1 } }], operations: [{ entity: { id: idOf.op } }] });
-    expect(l1).toMatchObject({ kind: 'PORT', country: 'ES', latitude: 28.14, longitude: -15.43, events: [{ entity: { id: idOf.e1 } }], seizures: [{ entity: { id: idOf.s1 } }] });
+    expect(s1).toEqual({
+      label: '408 KG cocaine (2021-08-08)',
+      locations: [{ entity: { id: idOf.l1 } }],
+      seizedFrom: [{ entity: { id: idOf.p1 } }],
+      operations: [{ entity: { id: idOf.op } }],
+    });
+    expect(l1).toMatchObject({
+      kind: 'PORT',
+      country: 'ES',
+      latitude: 28.14,
+      longitude: -15.43,
+      events: [{ entity: { id: idOf.e1 } }],
+      seizures: [{ entity: { id: idOf.s1 } }],
+    });
     expect(l1.links.map((x: { entity: { id: string } }) => x.entity.id).sort()).toEqual(['country:ES', idOf.l2].sort());
 
     // Every link type of the vocabulary is stored.
@@ -113,7 +148,15 @@ describe('report import', () => {
 
   it('merges the same facts from a second report into one node and link with two sources', async () => {
     const second = {
-      report: { id: 'TEST-ALL-0002', title: 'Same clan, other agency', date: '2021-09-01', agency: 'ME-UP', classification: 'UNCLASSIFIED', sourceReliability: 'A', informationAccuracy: 1 },
+      report: {
+        id: 'TEST-ALL-0002',
+        title: 'Same clan, other agency',
+        date: '2021-09-01',
+        agency: 'ME-UP',
+        classification: 'UNCLASSIFIED',
+        sourceReliability: 'A',
+        informationAccuracy: 1,
+      },
       entities: [
         { ref: 'x', type: 'Person', name: 'MARKO TESTIC', birthDate: '1984-02-11' },
         { ref: 'y', type: 'Organisation', name: 'SKALJARI  CLAN', country: 'ME' },
@@ -131,7 +174,9 @@ describe('report import', () => {
     const after = await countGraph(server);
     expect(after.nodes).toBe(before.nodes);
     expect(after.links).toBe(before.links);
-    const q = await server.gql(`{ entity(id: "${MARKO}") { sources { reportId sourceReliability } ... on Person { name memberships { sources { reportId } } } } }`);
+    const q = await server.gql(
+      `{ entity(id: "${MARKO}") { sources { reportId sourceReliability } ... on Person { name memberships { sources { reportId } } } } }`,
+    );
     // best evaluated first
     expect(q.data!.entity.sources).toEqual([
       { reportId: 'TEST-ALL-0002', sourceReliability: 'A' },
@@ -142,14 +187,25 @@ describe('report import', () => {
   });
 
   it('replaces an earlier version of a report, removing what only it asserted', async () => {
-    const v1 = { report: { id: 'TEST-REV-1', title: 'v1', date: '2022-01-01', agency: 'AT-BK', classification: 'RESTRICTED' }, entities: [{ ref: 'a', type: 'Person', name: 'Revision Only' }, { ref: 'b', type: 'Person', name: 'Revision Kept' }], links: [{ type: 'ASSOCIATE_OF', from: 'a', to: 'b' }] };
+    const v1 = {
+      report: { id: 'TEST-REV-1', title: 'v1', date: '2022-01-01', agency: 'AT-BK', classification: 'RESTRICTED' },
+      entities: [
+        { ref: 'a', type: 'Person', name: 'Revision Only' },
+        { ref: 'b', type: 'Person', name: 'Revision Kept' },
+      ],
+      links: [{ type: 'ASSOCIATE_OF', from: 'a', to: 'b' }],
+    };
     expect((await server.gql(IMPORT, { report: v1 }, loaderAt)).errors).toBeUndefined();
     const v2 = { ...v1, report: { ...v1.report, title: 'v2' }, entities: [{ ref: 'b', type: 'Person', name: 'Revision Kept' }], links: [] };
     const res = await server.gql(IMPORT, { report: v2 }, loaderAt);
     expect(res.data!.importReport).toMatchObject({ revised: true });
-    const rows = await server.db.read<{ n: number }>('MATCH (p:Person) WHERE EXISTS { (:Report)-[s:STATES]->(p) WHERE s.name STARTS WITH "Revision" } RETURN count(p) AS n');
+    const rows = await server.db.read<{ n: number }>(
+      'MATCH (p:Person) WHERE EXISTS { (:Report)-[s:STATES]->(p) WHERE s.name STARTS WITH "Revision" } RETURN count(p) AS n',
+    );
     expect(rows[0].n).toBe(1);
-    const anchors = await server.db.read<{ n: number }>('MATCH (p:Person) WHERE p.id = $id RETURN count(p) AS n', { id: entityIdOf({ type: 'Person', name: 'Revision Only' }) });
+    const anchors = await server.db.read<{ n: number }>('MATCH (p:Person) WHERE p.id = $id RETURN count(p) AS n', {
+      id: entityIdOf({ type: 'Person', name: 'Revision Only' }),
+    });
     expect(anchors[0].n).toBe(0);
     const report = await server.gql('{ report(id: "TEST-REV-1") { title entityCount linkCount } }');
     expect(report.data!.report).toEqual({ title: 'v2', entityCount: 1, linkCount: 0 });
@@ -158,7 +214,17 @@ describe('report import', () => {
   it('writes nothing for a report that fails validation, and reports every problem with its path', async () => {
     const before = await countGraph(server);
     const bad = {
-      report: { id: 'TEST-BAD-1', title: 'Broken', date: '2021-13-45', agency: 'ES-PN', classification: 'TOP', releasableTo: 'ME', handlingCodes: ['H7'], sourceReliability: 'E', informationAccuracy: 5 },
+      report: {
+        id: 'TEST-BAD-1',
+        title: 'Broken',
+        date: '2021-13-45',
+        agency: 'ES-PN',
+        classification: 'TOP',
+        releasableTo: 'ME',
+        handlingCodes: ['H7'],
+        sourceReliability: 'E',
+        informationAccuracy: 5,
+      },
       entities: [
         { ref: 'p1', type: 'Person', name: 'Ok Person', birthDate: '1984-02-30' }, // 0: impossible date
         { ref: 'p1', type: 'Person', name: 'Duplicate ref' }, // 1: duplicate ref
@@ -242,7 +308,11 @@ describe('report import', () => {
     expect((await server.gql(IMPORT, { report: secret }, loader)).errors).toBeUndefined();
     // Reusing the hidden report's id answers like any taken id, and changes nothing.
     const before = await countGraph(server);
-    const hijack = { report: { id: 'TEST-SECRET-1', title: 'overwrite', date: '2024-01-01', agency: 'IT-PS', classification: 'RESTRICTED' }, entities: [], links: [] };
+    const hijack = {
+      report: { id: 'TEST-SECRET-1', title: 'overwrite', date: '2024-01-01', agency: 'IT-PS', classification: 'RESTRICTED' },
+      entities: [],
+      links: [],
+    };
     const res = await server.gql(IMPORT, { report: hijack }, restrictedLoader);
     expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(res.errors![0].extensions!.problems).toEqual([{ path: 'report.id', message: 'is already used by another report' }]);
@@ -259,7 +329,11 @@ describe('report import', () => {
 
   it('commits the audit entry of an import in the import’s own transaction, marked like its report', async () => {
     const doc = { ...allTypesReport({ id: 'TEST-AUDITED-1', classification: 'CONFIDENTIAL', releasableTo: ['ES-PN', 'ES'] }) };
-    const res = await server.gql(`mutation auditedImport($report: ReportInput!) { importReport(report: $report) { reportId entities { id } } }`, { report: doc }, loader);
+    const res = await server.gql(
+      `mutation auditedImport($report: ReportInput!) { importReport(report: $report) { reportId entities { id } } }`,
+      { report: doc },
+      loader,
+    );
     expect(res.errors).toBeUndefined();
     const entries = await server.db.read<{ outcome: string; changedIds: string[]; level: number; releasability: string[]; variables: string }>(
       `MATCH (a:AuditEntry {operationName: 'auditedImport'}) RETURN a.outcome AS outcome, a.changedIds AS changedIds,

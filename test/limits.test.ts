@@ -84,7 +84,9 @@ describe('cost limits', () => {
     });
 
     it('answers a query within the limit', async () => {
-      const res = await gql(`query shallow { entity(id: "${P1}") { ... on Person { memberships { entity { ... on Organisation { members { entity { id } } } } } } } }`);
+      const res = await gql(
+        `query shallow { entity(id: "${P1}") { ... on Person { memberships { entity { ... on Organisation { members { entity { id } } } } } } } }`,
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data!.entity.memberships[0].entity.members.map((m: { entity: { id: string } }) => m.entity.id).sort()).toEqual([P1, P2].sort());
     });
@@ -247,7 +249,9 @@ describe('cost limits', () => {
       });
       expect(post.status).toBe(400);
       expect(await post.text()).not.toMatch(/totalCount"\s*:\s*\d/);
-      const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ persons { totalCount } }')}`, { headers: { authorization: `Bearer ${analyst}` } });
+      const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ persons { totalCount } }')}`, {
+        headers: { authorization: `Bearer ${analyst}` },
+      });
       expect(get.status).toBe(400);
       expect(await get.text()).not.toMatch(/totalCount"\s*:\s*\d/);
     });

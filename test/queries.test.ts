@@ -27,14 +27,18 @@ describe('entity queries over the demo data', () => {
     for (const text of ['skaljari', 'ŠKALJARI', 'Skaljary', 'škaljari clan']) {
       const res = await server.gql('query ($t: String!) { search(text: $t, types: [Organisation]) { totalCount edges { node { id label } } } }', { t: text });
       expect(res.errors).toBeUndefined();
-      expect(res.data!.search.edges[0].node).toEqual({ id: entityIdOf({ type: 'Organisation', name: 'Škaljari clan', country: 'ME' }), label: 'Škaljari clan' });
+      expect(res.data!.search.edges[0].node).toEqual({
+        id: entityIdOf({ type: 'Organisation', name: 'Škaljari clan', country: 'ME' }),
+        label: 'Škaljari clan',
+      });
     }
     const cyrillicFree = await server.gql('{ search(text: "mucaj") { edges { node { label } } } }');
     expect(cyrillicFree.data!.search.edges.map((e: { node: { label: string } }) => e.node.label)).toContain('Klodian Muçaj');
   });
 
   it('paginates search results stably, without overlap, to the exact total', async () => {
-    const query = 'query ($after: String) { search(text: "an", first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }';
+    const query =
+      'query ($after: String) { search(text: "an", first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }';
     const seen: string[] = [];
     let after: string | null = null;
     let total = -1;
@@ -55,17 +59,25 @@ describe('entity queries over the demo data', () => {
   });
 
   it('lists persons by nationality with keyset pagination that survives inserts before the cursor', async () => {
-    const first = await server.gql('{ persons(nationality: "AL", first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id ... on Person { name nationalities } } } } }');
+    const first = await server.gql(
+      '{ persons(nationality: "AL", first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id ... on Person { name nationalities } } } } }',
+    );
     const page1 = first.data!.persons;
     expect(page1.totalCount).toBeGreaterThan(2);
     for (const e of page1.edges) expect(e.node.nationalities).toContain('AL');
     // A person sorting before the cursor appears; the next page must not repeat or skip anyone.
-    await importFile(server.db, await writeTemp({
-      report: { id: 'TEST-INSERT-1', title: 't', date: '2022-01-01', agency: 'AL-ASP', classification: 'UNCLASSIFIED' },
-      entities: [{ ref: 'a', type: 'Person', name: 'Aaaa Inserted', nationalities: ['AL'] }],
-      links: [],
-    }));
-    const second = await server.gql('query ($after: String) { persons(nationality: "AL", first: 100, after: $after) { totalCount pageInfo { hasPreviousPage } edges { node { id } } } }', { after: page1.pageInfo.endCursor });
+    await importFile(
+      server.db,
+      await writeTemp({
+        report: { id: 'TEST-INSERT-1', title: 't', date: '2022-01-01', agency: 'AL-ASP', classification: 'UNCLASSIFIED' },
+        entities: [{ ref: 'a', type: 'Person', name: 'Aaaa Inserted', nationalities: ['AL'] }],
+        links: [],
+      }),
+    );
+    const second = await server.gql(
+      'query ($after: String) { persons(nationality: "AL", first: 100, after: $after) { totalCount pageInfo { hasPreviousPage } edges { node { id } } } }',
+      { after: page1.pageInfo.endCursor },
+    );
     const ids = second.data!.persons.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(second.data!.persons.totalCount).toBe(page1.totalCount + 1);
     expect(second.data!.persons.pageInfo.hasPreviousPage).toBe(true);
@@ -76,7 +88,9 @@ describe('entity queries over the demo data', () => {
   });
 
   it('lists operations by country, kind and date window', async () => {
-    const res = await server.gql('{ operations(country: "ES", from: "2021-01-01", to: "2021-12-31") { totalCount edges { node { ... on Operation { name countries startDate endDate } } } } }');
+    const res = await server.gql(
+      '{ operations(country: "ES", from: "2021-01-01", to: "2021-12-31") { totalCount edges { node { ... on Operation { name countries startDate endDate } } } } }',
+    );
     expect(res.errors).toBeUndefined();
     const ops = res.data!.operations.edges.map((e: { node: any }) => e.node);
     expect(ops.length).toBeGreaterThan(0);
@@ -90,7 +104,9 @@ describe('entity queries over the demo data', () => {
   });
 
   it('lists seizures by commodity and country, with totals per commodity and unit that add up', async () => {
-    const all = await server.gql('{ seizures(first: 500) { totalCount edges { node { ... on Seizure { commodity quantity unit } } } } seizureTotals { commodity unit quantity seizures } }');
+    const all = await server.gql(
+      '{ seizures(first: 500) { totalCount edges { node { ... on Seizure { commodity quantity unit } } } } seizureTotals { commodity unit quantity seizures } }',
+    );
     expect(all.errors).toBeUndefined();
     const seizures = all.data!.seizures.edges.map((e: { node: any }) => e.node);
     const totals = all.data!.seizureTotals as Array<{ commodity: string; unit: string | null; quantity: number; seizures: number }>;
@@ -98,7 +114,10 @@ describe('entity queries over the demo data', () => {
     for (const t of totals) {
       const matching = seizures.filter((s: any) => s.commodity === t.commodity && (s.unit ?? null) === t.unit);
       expect(matching).toHaveLength(t.seizures);
-      expect(t.quantity).toBeCloseTo(matching.reduce((n: number, s: any) => n + (s.quantity ?? 0), 0), 6);
+      expect(t.quantity).toBeCloseTo(
+        matching.reduce((n: number, s: any) => n + (s.quantity ?? 0), 0),
+        6,
+      );
     }
     const cocaine = await server.gql('{ seizureTotals(commodity: COCAINE, country: "ES") { commodity unit quantity } }');
     expect(cocaine.data!.seizureTotals.find((t: any) => t.unit === 'KG').quantity).toBeGreaterThanOrEqual(408);
@@ -106,7 +125,10 @@ describe('entity queries over the demo data', () => {
     const order = totals.map((t) => [t.commodity, t.unit ?? '\uffff'].join(' ')); // Cypher puts a null unit last
     expect(order).toEqual([...order].sort());
     const paged = await server.gql('{ seizureTotals(first: 1) { commodity } }');
-    expect(paged.errors?.[0]).toMatchObject({ message: expect.stringContaining('Unknown argument "first"'), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(paged.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('Unknown argument "first"'),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   });
 
   it('shows every closed field of the demo data as a value of its enum', async () => {
@@ -121,14 +143,18 @@ describe('entity queries over the demo data', () => {
     const seen = new Map<string, Set<unknown>>();
     const note = (where: string, values: unknown[]) => values.forEach((v) => v !== null && seen.set(where, (seen.get(where) ?? new Set()).add(v)));
     for (const e of entities) {
-      for (const [field, value] of Object.entries(e)) if (field !== '__typename' && field !== 'sources' && field !== 'associates') note(`${e.__typename}.${field}`, [value].flat());
+      for (const [field, value] of Object.entries(e))
+        if (field !== '__typename' && field !== 'sources' && field !== 'associates') note(`${e.__typename}.${field}`, [value].flat());
       for (const s of e.sources) {
         note('Source.sourceReliability', [s.sourceReliability]);
         note('Report.classification', [s.report.classification]);
         note('Report.handlingCodes', s.report.handlingCodes);
         note('Report.sourceReliability', [s.report.sourceReliability]);
       }
-      note('Link.kind', (e.associates ?? []).map((l: { kind: unknown }) => l.kind));
+      note(
+        'Link.kind',
+        (e.associates ?? []).map((l: { kind: unknown }) => l.kind),
+      );
     }
     const vocabulary: Record<string, readonly unknown[]> = {
       'Person.gender': GENDERS,

@@ -26,10 +26,7 @@ describe('two API replicas over one database', () => {
     const query = 'query Ping($id: ID!) { entity(id: $id) { id } }';
     // Interleaved and concurrent, so that appends of the two replicas contend for the chain head.
     const responses = await Promise.all(
-      Array.from({ length: perReplica }, (_, i) => [
-        a.gql(query, { id: `missing:a${i}` }, tokenA),
-        b.gql(query, { id: `missing:b${i}` }, tokenB),
-      ]).flat(),
+      Array.from({ length: perReplica }, (_, i) => [a.gql(query, { id: `missing:a${i}` }, tokenA), b.gql(query, { id: `missing:b${i}` }, tokenB)]).flat(),
     );
     for (const res of responses) {
       expect(res.status).toBe(200);
@@ -40,10 +37,7 @@ describe('two API replicas over one database', () => {
     const audit = new AuditLog(a.db, new AuditAnchor(a.config.audit));
     // an admin reader whose need-to-know covers these entries (they touched no report)
     const reader = { clearance: 3, principals: ['EUROPOL', 'NL'], agency: 'EUROPOL', country: 'NL' };
-    const [ofA, ofB] = await Promise.all([
-      audit.list(reader, { first: 100, subject: subjectA }),
-      audit.list(reader, { first: 100, subject: subjectB }),
-    ]);
+    const [ofA, ofB] = await Promise.all([audit.list(reader, { first: 100, subject: subjectA }), audit.list(reader, { first: 100, subject: subjectB })]);
     expect(ofA.total).toBe(perReplica);
     expect(ofB.total).toBe(perReplica);
     // Every variable set of each replica was recorded, each once.

@@ -395,7 +395,7 @@ describe('statement store', () => {
 
     it('imports many reports in groups, each atomic: a bad one costs only itself', async () => {
       const { ReportImporter } = await import('../src/import/importer');
-      const docs: Array<{ doc: unknown; where: string }> = Array.from({ length: 60 }, (_, i) => ({ doc: small(i) as unknown, where: `line ${i + 1}` }));
+      const docs: Array<{ doc: unknown; where: string }> = Array.from({ length: 60 }, (_, i) => ({ doc: small(i), where: `line ${i + 1}` }));
       docs[7] = { doc: { ...small(7), entities: [{ ref: 'a', type: 'Person' }] }, where: 'line 8' }; // schema: no name
       docs[30] = {
         doc: { ...small(30), entities: [...small(30).entities, { ref: 'x', type: 'Location', id: 'country:HR', name: 'Hideout' }] },
@@ -444,7 +444,7 @@ describe('statement store', () => {
             [0, 2],
             [2, 3],
           ].map(([a, b]) => ({ type: 'ASSOCIATE_OF', from: `p${a}`, to: `p${b}` })),
-        } as unknown,
+        },
         where: `report ${k}`,
       }));
       const results = new Map<string, unknown>();

@@ -14,7 +14,17 @@ const groupG = { ref: 'g', type: 'Organisation', name: 'Grom clan', kind: 'CRIMI
 
 export const REPORTS = {
   [PUB]: {
-    report: { id: PUB, title: 'Operation Oriole: arrests in Bar', date: '2021-03-15', agency: 'ME-UP', classification: 'UNCLASSIFIED', releasableTo: [], handlingCodes: ['H0'], sourceReliability: 'B', informationAccuracy: 2 },
+    report: {
+      id: PUB,
+      title: 'Operation Oriole: arrests in Bar',
+      date: '2021-03-15',
+      agency: 'ME-UP',
+      classification: 'UNCLASSIFIED',
+      releasableTo: [],
+      handlingCodes: ['H0'],
+      sourceReliability: 'B',
+      informationAccuracy: 2,
+    },
     entities: [
       personA,
       personB,
@@ -36,14 +46,32 @@ export const REPORTS = {
     ],
   },
   [CONF]: {
-    report: { id: CONF, title: 'Heron investigation', date: '2022-06-01', agency: 'IT-PS', classification: 'CONFIDENTIAL', releasableTo: ['IT'], handlingCodes: ['H2'], sourceReliability: 'A', informationAccuracy: 1 },
+    report: {
+      id: CONF,
+      title: 'Heron investigation',
+      date: '2022-06-01',
+      agency: 'IT-PS',
+      classification: 'CONFIDENTIAL',
+      releasableTo: ['IT'],
+      handlingCodes: ['H2'],
+      sourceReliability: 'A',
+      informationAccuracy: 1,
+    },
     entities: [
       personA,
       personB,
       groupG,
       { ref: 'h', type: 'Person', name: 'Hektor Hoxha', aliases: ['Heki'], nationalities: ['AL'] },
       { ref: 'g2', type: 'Organisation', name: 'Vlora crew', kind: 'CRIMINAL_GROUP', country: 'AL' },
-      { ref: 'op2', type: 'Operation', name: 'Operation Heron', kind: 'JOINT_INVESTIGATION_TEAM', startDate: '2022-05-01', endDate: '2022-06-01', countries: ['AL', 'IT'] },
+      {
+        ref: 'op2',
+        type: 'Operation',
+        name: 'Operation Heron',
+        kind: 'JOINT_INVESTIGATION_TEAM',
+        startDate: '2022-05-01',
+        endDate: '2022-06-01',
+        countries: ['AL', 'IT'],
+      },
     ],
     links: [
       { type: 'ASSOCIATE_OF', from: 'h', to: 'a', kind: 'CRIMINAL', since: '2022-04-01' },
@@ -72,7 +100,13 @@ const IMPORT = `mutation importForExport($report: ReportInput!) { importReport(r
 export async function importFixture(server: TestServer): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
   for (const doc of Object.values(REPORTS)) {
-    const loader = await token({ sub: `loader-${doc.report.agency}`, roles: ['loader'], agency: doc.report.agency, country: doc.report.agency.slice(0, 2), clearance: 'SECRET' });
+    const loader = await token({
+      sub: `loader-${doc.report.agency}`,
+      roles: ['loader'],
+      agency: doc.report.agency,
+      country: doc.report.agency.slice(0, 2),
+      clearance: 'SECRET',
+    });
     const res = await server.gql<{ importReport: { entities: Array<{ ref: string; id: string }> } }>(IMPORT, { report: doc }, loader);
     if (res.errors) throw new Error(`import of ${doc.report.id} failed: ${JSON.stringify(res.errors)}`);
     for (const e of res.data!.importReport.entities) ids[e.ref] = e.id;

@@ -76,7 +76,7 @@ export function readCytoscape(text: string): Parsed {
 
 export function readCsv(text: string): Parsed & { rows: Array<Record<string, string>> } {
   const [marking] = text.split('\n', 1);
-  const rows = parseCsv(text, { from_line: 2, columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
+  const rows = parseCsv<Record<string, string>>(text, { from_line: 2, columns: true, skip_empty_lines: true });
   const nodes: Parsed['nodes'] = new Map();
   const edges: Parsed['edges'] = new Map();
   for (const r of rows) {

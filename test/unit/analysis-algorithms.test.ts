@@ -20,7 +20,6 @@ import { samplePivots } from '../../src/analysis/algorithms/sampling';
 import { DATASETS, Reference, reference } from '../support/datasets';
 const TOL = 1e-4;
 
-
 function loadNetwork(name: string): { graph: AnalysisGraph; ref: Reference } {
   const { labels, edges } = parseAdjacencyCsv(readFileSync(join(DATASETS, `${name}.csv`), 'utf8'));
   const ref = reference(name);
@@ -224,10 +223,21 @@ describe('small graphs', () => {
   it('shortestPaths respects maxLength and maxPaths', () => {
     // Grid-like: s -> {a1,a2,a3} -> m -> {b1,b2} -> t   (6 shortest paths of length 4)
     const edges = [
-      ['s', 'a1'], ['s', 'a2'], ['s', 'a3'],
-      ['a1', 'm'], ['a2', 'm'], ['a3', 'm'],
-      ['m', 'b1'], ['m', 'b2'], ['b1', 't'], ['b2', 't'],
-      ['s', 'x'], ['x', 'y'], ['y', 'z'], ['z', 'w'], ['w', 't'],
+      ['s', 'a1'],
+      ['s', 'a2'],
+      ['s', 'a3'],
+      ['a1', 'm'],
+      ['a2', 'm'],
+      ['a3', 'm'],
+      ['m', 'b1'],
+      ['m', 'b2'],
+      ['b1', 't'],
+      ['b2', 't'],
+      ['s', 'x'],
+      ['x', 'y'],
+      ['y', 'z'],
+      ['z', 'w'],
+      ['w', 't'],
     ].map(([source, target]) => ({ source, target }));
     const g: AnalysisGraph = { nodes: ['s', 'a1', 'a2', 'a3', 'm', 'b1', 'b2', 't', 'x', 'y', 'z', 'w', 'lonely'], edges };
     expect(shortestPaths(g, 's', 't', { all: true })).toHaveLength(6);

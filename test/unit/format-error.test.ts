@@ -18,7 +18,7 @@ describe('formatError', () => {
   });
   afterEach(() => logged.mockRestore());
 
-  it('keeps an application error\'s code, message and extra extensions', () => {
+  it("keeps an application error's code, message and extra extensions", () => {
     const out = format(wrap(badInput('scope.depth', 'must be between 1 and 4')));
     expect(out.extensions).toEqual({ code: ErrorCode.BAD_USER_INPUT, problems: [{ path: 'scope.depth', message: 'must be between 1 and 4' }] });
     expect(out.message).toMatch(/scope.depth: must be between 1 and 4/);
@@ -40,7 +40,9 @@ describe('formatError', () => {
   });
 
   it('keeps GraphQL validation and parse codes; a Neo4j transaction timeout is DATABASE_TIMEOUT', () => {
-    expect(format(new GraphQLError('Cannot query field "x"', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })).extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(format(new GraphQLError('Cannot query field "x"', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })).extensions).toEqual({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+    });
     const timeout = Object.assign(new Error('timed out'), { code: 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' });
     expect(format(wrap(timeout))).toMatchObject({ message: 'The query took too long and was stopped.', extensions: { code: 'DATABASE_TIMEOUT' } });
     expect(logged).not.toHaveBeenCalled();

@@ -38,7 +38,10 @@ describe('parseAdjacencyCsv on the reference networks', () => {
     const text = readDataset('morselli_caviar.csv');
     const { labels, edges } = parseAdjacencyCsv(text);
     // Independent cross-check of one tie straight from the raw rows.
-    const rows = text.trim().split(/\r?\n/).map((l) => l.split(','));
+    const rows = text
+      .trim()
+      .split(/\r?\n/)
+      .map((l) => l.split(','));
     const header = rows[0].slice(1);
     const col = (label: string) => header.indexOf(label) + 1;
     const row = (label: string) => rows.find((r) => r[0] === label) as string[];
@@ -119,7 +122,7 @@ describe('parseTwoModeCsv', () => {
     ["'26/02/2008 dinner at “Il Palio” restaurant (Legnano)", '2008-02-26', 'dinner at “Il Palio” restaurant (Legnano)'],
     ['06/12/2008(L)B, summit at "L\'Unico"', '2008-12-06', 'summit at "L\'Unico"'],
     ['11/07/2009 (L) summit at "Flora Service Srl"', '2009-07-11', 'summit at "Flora Service Srl"'],
-    ['28/01/2009(?) at Fuda\'s mobile selling area', '2009-01-28', "at Fuda's mobile selling area"],
+    ["28/01/2009(?) at Fuda's mobile selling area", '2009-01-28', "at Fuda's mobile selling area"],
     ['15/02/2008(2) dinner at Borgo Antico restaurant (Legnano)', '2008-02-15', 'dinner at Borgo Antico restaurant (Legnano)'],
     ['01/03/2008 New opening', '2008-03-01', 'New opening'],
   ])('splits header %j into date and place', (header, date, place) => {

@@ -8,7 +8,17 @@ describe('closeness', () => {
     expect(rounded(closenessCentrality(path4))).toEqual({ a: 0.5, b: 0.75, c: 0.75, d: 0.5 });
   });
   it('star: centre 1, leaves 4/7', () => {
-    expect(rounded(closenessCentrality(star))).toEqual(rounded(new Map([['c', 1], ['1', 4 / 7], ['2', 4 / 7], ['3', 4 / 7], ['4', 4 / 7]])));
+    expect(rounded(closenessCentrality(star))).toEqual(
+      rounded(
+        new Map([
+          ['c', 1],
+          ['1', 4 / 7],
+          ['2', 4 / 7],
+          ['3', 4 / 7],
+          ['4', 4 / 7],
+        ]),
+      ),
+    );
   });
   it('Wasserman–Faust scaling on disconnected graphs: (r/T)(r/(n-1))', () => {
     // a-b plus isolated c: a reaches 1 node at distance 1 -> (1/1)(1/2).

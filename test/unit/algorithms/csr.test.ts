@@ -1,7 +1,7 @@
 import { buildCsr, buildGraph, graphFromCsr, nodeKey, toMap, valuesByIndex } from '../../../src/analysis/algorithms';
 
 describe('CSR index', () => {
-  it('lists each node\'s neighbours, merges parallel edges (weights summed) and drops self-loops', () => {
+  it("lists each node's neighbours, merges parallel edges (weights summed) and drops self-loops", () => {
     const csr = buildCsr({
       nodes: ['a', 'b', 'c', 'a'],
       edges: [
@@ -22,7 +22,13 @@ describe('CSR index', () => {
   });
 
   it('owns one buffer per array, so each can be transferred to a worker', () => {
-    const csr = buildCsr({ nodes: ['a', 'b', 'c'], edges: [{ source: 'a', target: 'b' }, { source: 'a', target: 'b' }] });
+    const csr = buildCsr({
+      nodes: ['a', 'b', 'c'],
+      edges: [
+        { source: 'a', target: 'b' },
+        { source: 'a', target: 'b' },
+      ],
+    });
     for (const a of [csr.offsets, csr.adj, csr.edgeA, csr.edgeB, csr.edgeW]) expect(a.byteLength).toBe(a.buffer.byteLength);
   });
 

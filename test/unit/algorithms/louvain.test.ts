@@ -15,11 +15,24 @@ describe('louvain', () => {
   });
   it('weighted: a heavy link pulls its ends together', () => {
     // Path a-b-c-d with a heavy b-c: weighted, b and c share a community.
-    const g = { nodes: ['a', 'b', 'c', 'd'], edges: [{ source: 'a', target: 'b' }, { source: 'b', target: 'c', weight: 10 }, { source: 'c', target: 'd' }] };
+    const g = {
+      nodes: ['a', 'b', 'c', 'd'],
+      edges: [
+        { source: 'a', target: 'b' },
+        { source: 'b', target: 'c', weight: 10 },
+        { source: 'c', target: 'd' },
+      ],
+    };
     const { communityOf } = louvain(g, { weighted: true });
     expect(communityOf.get('b')).toBe(communityOf.get('c'));
   });
   it('an edgeless graph gives singletons and modularity 0', () => {
-    expect(louvain(graph('ab', ''))).toEqual({ modularity: 0, communityOf: new Map([['a', 0], ['b', 1]]) });
+    expect(louvain(graph('ab', ''))).toEqual({
+      modularity: 0,
+      communityOf: new Map([
+        ['a', 0],
+        ['b', 1],
+      ]),
+    });
   });
 });
