@@ -173,10 +173,11 @@ describe('explorer in a browser', () => {
     await page.waitForFunction(() => !(document.getElementById('path') as HTMLButtonElement).disabled);
     await page.click('#path');
     await settled();
+    // the explorer marks the path by link (GraphEdge.linkId); a path edge's own id carries its orientation
     const pathEdges = await page.evaluate(() => [...(window as any).explorer.state.pathEdges]);
     expect(pathEdges).toHaveLength(2);
     const res = await server.gql<{ shortestPaths: Array<{ edges: Array<{ id: string }> }> }>(
-      'query p($from: ID!, $to: ID!) { shortestPaths(from: $from, to: $to) { edges { id } } }',
+      'query p($from: ID!, $to: ID!) { shortestPaths(from: $from, to: $to) { edges { id: linkId } } }',
       { from: ids.op1, to: ids.c },
       tokens.it,
     );
