@@ -5,7 +5,7 @@ import path from 'node:path';
 import { AnalysisService } from '../src/analysis/analysis-service';
 import { ScopeCache } from '../src/analysis/scope-cache';
 import { syntheticReports } from './synthetic';
-import { mulberry32 } from '../src/analysis/graph-algorithms';
+import { mulberry32 } from '../src/analysis/algorithms';
 import { visibilityOf } from '../src/auth/principal';
 import { loadConfig } from '../src/config';
 import { bootstrapDatabase } from '../src/bootstrap';

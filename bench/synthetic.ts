@@ -1,4 +1,4 @@
-import { mulberry32 } from '../src/analysis/graph-algorithms';
+import { mulberry32 } from '../src/analysis/algorithms';
 
 /**
  * The benchmarks' synthetic network: a ring, second neighbours and random long-range ties (about

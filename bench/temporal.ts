@@ -11,8 +11,7 @@
  * the same run: a plain
  * breadth-first search over the same arcs that ignores time (the floor of any traversal).
  */
-import { buildTemporalGraph, temporalReach, TemporalEdge, TemporalPathMode, timeRespectingPath } from '../src/analysis/algorithms';
-import { mulberry32 } from '../src/analysis/graph-algorithms';
+import { buildTemporalGraph, mulberry32, temporalReach, TemporalEdge, TemporalPathMode, timeRespectingPath } from '../src/analysis/algorithms';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);

@@ -20,7 +20,7 @@ import { Repository } from './domain/repository';
 import { AnalysisService } from './analysis/analysis-service';
 import { ScopeCache } from './analysis/scope-cache';
 import { Context } from './graphql/context';
-import { AppError, DatabaseUnavailableError, ErrorCode } from './graphql/errors';
+import { AppError, DatabaseUnavailableError, ErrorCode } from './errors';
 import { costLimitPlugin } from './graphql/cost';
 import {
   addressRateLimit,

@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import { releasableKind, releasableToCaller } from '../src/auth/markings';
 import { TokenVerifier } from '../src/auth/tokens';
 import { ReportImporter } from '../src/import/importer';
-import { BadInputError } from '../src/graphql/errors';
+import { BadInputError } from '../src/errors';
 import { allTypesReport } from './support/fixtures';
 import { connect, testConfig, testJwtSecret } from './support/harness';
 

@@ -7,7 +7,7 @@ import { assembleEntity, chooseLabel, Statement } from '../domain/statements';
 import { text } from '../domain/identity';
 import { ENTITY_TYPES, EntityTypeName, LINK_TYPES, LinkTypeName, SOURCE_RELIABILITY } from '../domain/vocabulary';
 import { badInput, checkRange, tooComplex } from '../errors';
-import { AnalysisGraph, coAttendanceProjection } from './graph-algorithms';
+import { AnalysisGraph, coAttendanceProjection } from './algorithms';
 import { AlgorithmName, analysisPool, AnalysisRunner } from './pool/analysis-pool';
 import { ScopeCache } from './scope-cache';
 
@@ -48,7 +48,7 @@ export interface CommunityMember {
 
 /** `shortestPaths(all: true)` answers at most this many paths. */
 export const MAX_PATHS = 100;
-/** `cypher/expand.cypher` unrolls this many levels. */
+/** `cypher/read/expand.cypher` unrolls this many levels. */
 export const MAX_EXPAND_DEPTH = 4;
 const SAMPLE_SIZE = 500;
 const CENTRALITY_ALGORITHMS = {
@@ -82,7 +82,7 @@ export class AnalysisService {
 
   /**
    * Breadth-first expansion through visible links; countries are end points, never traversed. One
-   * read (`cypher/expand.cypher`): the levels, the cap of `limit` nodes (admitted in sort-key
+   * read (`cypher/read/expand.cypher`): the levels, the cap of `limit` nodes (admitted in sort-key
    * order), every visible link among the admitted nodes (of the link types, inside the window)
    * and the visible statements of the admitted nodes, whose views come back in `nodes`.
    */

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { AnalysisGraph } from './graph-algorithms';
+import { AnalysisGraph } from './algorithms';
 
 /**
  * Scope graphs kept between analyses, bounded by (estimated) bytes. A key holds everything the

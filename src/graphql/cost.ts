@@ -1,7 +1,7 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType, getNullableType, GraphQLError, GraphQLSchema, isListType } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
-import { ErrorCode } from './errors';
+import { ErrorCode } from '../errors';
 
 /**
  * Query pricing (issue 9 item 6), with graphql-query-complexity and one estimator that follows

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { VisibilityParams } from '../domain/visibility';
-import { badInput } from './errors';
+import { badInput } from '../errors';
 
 /**
  * Opaque cursors: the position is sealed with AES-256-GCM under a key derived from the server's

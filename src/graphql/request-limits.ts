@@ -4,7 +4,7 @@ import { FragmentDefinitionNode, GraphQLError, Kind, OperationTypeNode, Selectio
 import http from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { Context } from './context';
-import { ErrorCode } from './errors';
+import { ErrorCode } from '../errors';
 
 /** A JSON error body in GraphQL's shape, for answers given before GraphQL runs. */
 export function jsonError(res: express.Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {

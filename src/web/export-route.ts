@@ -6,7 +6,7 @@ import { MAX_EXPAND_DEPTH } from '../analysis/analysis-service';
 import { LINK_TYPES, LinkTypeName } from '../domain/vocabulary';
 import { EXPORT_FORMATS, ExportEdge, ExportGraph, ExportNode, ExportSource, graphClassification, isExportFormat } from '../export';
 import { Context } from '../graphql/context';
-import { ErrorCode } from '../graphql/errors';
+import { ErrorCode } from '../errors';
 import { DateScalar } from '../graphql/scalars';
 import { logger } from '../logger';
 

@@ -13,7 +13,7 @@ import {
   mulberry32,
   pageRank,
   shortestPaths,
-} from '../../src/analysis/graph-algorithms';
+} from '../../src/analysis/algorithms';
 import { parseAdjacencyCsv, parseTwoModeCsv } from '../../src/import/matrix-csv';
 import { samplePivots } from '../../src/analysis/algorithms/sampling';
 

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { AuthorizationError } from 'type-graphql';
-import { AppError, badInput, ErrorCode, tooComplex } from '../../src/graphql/errors';
+import { AppError, badInput, ErrorCode, tooComplex } from '../../src/errors';
 import { logger } from '../../src/logger';
 import { formatError } from '../../src/server';
 

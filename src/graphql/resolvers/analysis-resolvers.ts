@@ -4,7 +4,7 @@ import { EntityRow, LinkRow } from '../../domain/repository';
 import { EntityTypeName, LINK_TYPES, LinkTypeName, UNDIRECTED_LINKS } from '../../domain/vocabulary';
 import { READ_ROLES } from '../auth-checker';
 import { Context } from '../context';
-import { badInput, checkRange, notFound } from '../errors';
+import { badInput, checkRange, notFound } from '../../errors';
 import { DateScalar, EntityType, LinkType, SourceReliability } from '../scalars';
 import { Entity, GraphEdge, GraphNode, Subgraph, WalkOrientation } from '../types';
 import { toEntity, toSources } from './entity-resolvers';

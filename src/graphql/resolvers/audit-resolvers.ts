@@ -3,7 +3,7 @@ import { AuditEntry } from '../../audit/audit-log';
 import { CLEARANCES } from '../../auth/principal';
 import { ADMIN_ROLES } from '../auth-checker';
 import { checkPageSize, Context } from '../context';
-import { badInput } from '../errors';
+import { badInput } from '../../errors';
 import { Classification } from '../scalars';
 import { Connection, pageInfoOf } from '../types';
 

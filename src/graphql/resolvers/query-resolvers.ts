@@ -10,7 +10,7 @@ import { ReportDocument } from '../../import/validate';
 import { checkPageSize, Context } from '../context';
 import { CursorScope, openCursor, sealCursor } from '../cursors';
 import { selects } from '../selection';
-import { badInput } from '../errors';
+import { badInput } from '../../errors';
 import { cleanName } from '../../domain/identity';
 import { Commodity, DateScalar, EntityType, OperationKind, ReportInputScalar } from '../scalars';
 import {
