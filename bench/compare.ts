@@ -11,17 +11,16 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { mulberry32 } from '../src/analysis/graph-algorithms';
+import { mulberry32 } from '../src/analysis/algorithms';
 import { mintToken } from '../src/auth/tokens';
 import { loadConfig } from '../src/config';
 import { bootstrapDatabase } from '../src/bootstrap';
 import { openDatabase } from '../src/db/connect';
-import { cypher } from '../src/db/cypher';
+import { cypher, cypherFiles } from '../src/db/cypher';
 import { Database, Params } from '../src/db/database';
 import { freePort } from '../src/db/embedded-neo4j';
 import { ReportImporter } from '../src/import/importer';
 import { seedIfEmpty } from '../src/import/seed';
-import { CYPHER_DIR } from '../src/paths';
 import { createApp } from '../src/server';
 import type { Job, JobResult } from './load-worker';
 
@@ -101,11 +100,7 @@ function note(line: string) {
 /** The names of the cypher/ files, so that recorded queries can be shown by name. */
 function cypherNames(): Map<string, string> {
   const names = new Map<string, string>();
-  for (const file of fs.readdirSync(CYPHER_DIR)) {
-    if (!file.endsWith('.cypher')) continue;
-    const name = file.replace(/\.cypher$/, '');
-    names.set(cypher(name), name);
-  }
+  for (const name of cypherFiles().keys()) names.set(cypher(name), name);
   return names;
 }
 
@@ -124,7 +119,7 @@ async function rawImport(db: Database, docs: ReturnType<typeof syntheticReports>
     for (const l of doc.links) {
       const from = idOf.get(l.from as string)!;
       const to = idOf.get(l.to as string)!;
-      links.push({ id: `${from}|${to}`, from, to, report: doc.report.id, weight: (l.weight) ?? null, kind: (l.kind) ?? null });
+      links.push({ id: `${from}|${to}`, from, to, report: doc.report.id, weight: l.weight ?? null, kind: l.kind ?? null });
     }
   }
   const started = performance.now();

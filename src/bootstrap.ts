@@ -5,7 +5,7 @@ import { logger } from './logger';
 import { cypher, statements } from './db/cypher';
 import { Database } from './db/database';
 
-/** Applies `cypher/schema.cypher` and the country reference data; safe to run at every start. */
+/** Applies `cypher/schema/schema.cypher` and the country reference data; safe to run at every start. */
 export async function bootstrapDatabase(db: Database): Promise<void> {
   const [old] = await db.read<{ n: number }>('MATCH (n:Entity) WHERE n.sources IS NOT NULL AND NOT n:Country RETURN count(n) AS n LIMIT 1');
   if (old && old.n > 0) {

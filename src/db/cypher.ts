@@ -59,11 +59,37 @@ export function fragmentNeeds(name: string, dir = CYPHER_DIR): string[] {
   return match ? match[1].split(/[\s,]+/).filter(Boolean) : [];
 }
 
+/**
+ * The query files under `dir`, by name. Names are unique across the folders, which say what a query
+ * does: `read/` (need-to-know reads and their fragments), `write/` (the report writer), `audit/`
+ * (the audit trail), `schema/` (constraints, indexes, reference data, server metadata).
+ */
+export function cypherFiles(dir = CYPHER_DIR): Map<string, { file: string; folder: string }> {
+  const cached = fileIndex.get(dir);
+  if (cached) return cached;
+  const files = new Map<string, { file: string; folder: string }>();
+  const walk = (folder: string) => {
+    for (const entry of fs.readdirSync(path.join(dir, folder), { withFileTypes: true })) {
+      const rel = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(rel);
+      else if (entry.name.endsWith('.cypher')) {
+        const name = entry.name.replace(/\.cypher$/, '');
+        const seen = files.get(name);
+        if (seen) throw new CypherSourceError(`two query files named ${name}: ${seen.file} and ${rel}`);
+        files.set(name, { file: rel, folder });
+      }
+    }
+  };
+  walk('');
+  fileIndex.set(dir, files);
+  return files;
+}
+const fileIndex = new Map<string, Map<string, { file: string; folder: string }>>();
+
 function readSource(name: string, dir: string): string {
-  if (!/^[\w-]+$/.test(name)) throw new CypherSourceError(`unknown include ${name}`);
-  const file = path.join(dir, `${name}.cypher`);
-  if (!fs.existsSync(file)) throw new CypherSourceError(`unknown include ${name}: no ${name}.cypher in ${path.basename(dir)}/`);
-  return fs.readFileSync(file, 'utf8');
+  const entry = /^[\w-]+$/.test(name) ? cypherFiles(dir).get(name) : undefined;
+  if (!entry) throw new CypherSourceError(`unknown include ${name}: no ${name}.cypher under ${path.basename(dir)}/`);
+  return fs.readFileSync(path.join(dir, entry.file), 'utf8');
 }
 
 /** `variable` is bound in `text` (a whole word, not a parameter `$x` or a property `.x`), comments aside. */

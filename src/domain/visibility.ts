@@ -1,5 +1,5 @@
 /**
- * The parameters every need-to-know Cypher prelude takes (`cypher/visible-markings.cypher`): the
+ * The parameters every need-to-know Cypher prelude takes (`cypher/read/visible-markings.cypher`): the
  * caller's clearance as a number, and the agency and country a report's releasability is matched
  * against. Built from a verified token by `visibilityOf` (src/auth/principal.ts).
  */

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import { CypherSourceError, cypher } from '../db/cypher';
-import { CYPHER_DIR } from '../paths';
+import path from 'node:path';
+import { CypherSourceError, cypher, cypherFiles } from '../db/cypher';
 
 /**
  * `npm run cypher:print -- <name> [<name>…]`: the query text exactly as the service sends it to
@@ -9,13 +8,13 @@ import { CYPHER_DIR } from '../paths';
  */
 function main(names: string[]): number {
   if (names.length === 0) {
-    const all = fs.readdirSync(CYPHER_DIR).filter((f) => f.endsWith('.cypher'));
-    process.stdout.write(`${all.map((f) => f.replace(/\.cypher$/, '')).join('\n')}\n`);
+    const all = [...cypherFiles()].map(([, { file }]) => file.replace(/\.cypher$/, '')).sort();
+    process.stdout.write(`${all.join('\n')}\n`);
     return 0;
   }
   for (const name of names) {
     try {
-      process.stdout.write(`// ${name}\n${cypher(name.replace(/\.cypher$/, ''))}\n\n`);
+      process.stdout.write(`// ${name}\n${cypher(path.basename(name).replace(/\.cypher$/, ''))}\n\n`);
     } catch (err) {
       if (!(err instanceof CypherSourceError)) throw err;
       process.stderr.write(`${err.message}\n`);

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CypherSourceError, cypher, expandMacros, fragmentNeeds } from '../../src/db/cypher';
-import { CYPHER_DIR } from '../../src/paths';
+import { CypherSourceError, cypher, cypherFiles, expandMacros, fragmentNeeds } from '../../src/db/cypher';
 
 /** The loader refuses, at load time, what Neo4j would otherwise refuse (or misread) at run time. */
 describe('the Cypher loader', () => {
@@ -16,6 +15,8 @@ describe('the Cypher loader', () => {
     write('parameter-only', 'WITH $r AS y\nWHERE true\n//:include needs-r\nRETURN y');
     write('missing-include', 'MATCH (n)\n//:include no-such-fragment\nRETURN n');
     write('typo', 'MATCH (n)-[r]-() WHERE @seenn(r) RETURN n');
+    fs.mkdirSync(path.join(dir, 'sub'));
+    write('sub/nested', 'MATCH (n) RETURN n');
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -23,6 +24,17 @@ describe('the Cypher loader', () => {
     expect(() => expandMacros('MATCH (n) WHERE @seenn(r) RETURN n')).toThrow(CypherSourceError);
     expect(() => cypher('typo', dir)).toThrow(/typo: unknown macro @seenn/);
     expect(expandMacros('@seen(r)')).toBe('r.marking IN visible');
+  });
+
+  it('finds files in sub-folders and refuses two files of one name', () => {
+    expect(cypher('nested', dir)).toBe('MATCH (n) RETURN n');
+    const twice = fs.mkdtempSync(path.join(os.tmpdir(), 'cypher-twice-'));
+    for (const folder of ['read', 'write']) {
+      fs.mkdirSync(path.join(twice, folder));
+      fs.writeFileSync(path.join(twice, folder, 'same.cypher'), 'RETURN 1');
+    }
+    expect(() => cypher('same', twice)).toThrow(/two query files named same/);
+    fs.rmSync(twice, { recursive: true, force: true });
   });
 
   it('refuses an include of a file that does not exist', () => {
@@ -38,9 +50,11 @@ describe('the Cypher loader', () => {
   });
 
   it('assembles every query file of the project', () => {
-    const names = fs.readdirSync(CYPHER_DIR).filter((f) => f.endsWith('.cypher'));
+    const names = [...cypherFiles().keys()];
     expect(names.length).toBeGreaterThan(40);
-    for (const f of names) expect(() => cypher(f.replace(/\.cypher$/, ''))).not.toThrow();
+    for (const name of names) expect(() => cypher(name)).not.toThrow();
+    // every file is in one of the four folders that say what it does
+    expect(new Set([...cypherFiles().values()].map((f) => f.folder))).toEqual(new Set(['read', 'write', 'audit', 'schema']));
   });
 
   it('has every fragment that reads outer variables declare them', () => {

@@ -1,0 +1,19 @@
+// Need-to-know prelude. Visibility depends only on a report's marking (its classification level
+// and releasability), and reports share few markings: `visible` is the short list of marking keys
+// the caller may see (classification at or below their clearance, and releasable to their agency
+// or country, or to everyone). Every statement and link relationship carries its report's marking,
+// so `s.marking IN visible` decides what a caller sees (the macros @visible, @stated, @seen).
+CALL () {
+  MATCH (m:Marking)
+  WHERE m.level <= $auth.clearance
+    // releasableTo convention (README, src/auth/markings.ts): two letters name a country, longer codes an agency
+    AND (size(m.releasableTo) = 0 OR any(x IN m.releasableTo WHERE CASE size(x) WHEN 2 THEN x = $auth.country ELSE x = $auth.agency END))
+  RETURN collect(m.key) AS visible
+}
+MATCH (r:Report)
+WHERE r.marking IN visible
+  AND ($agency IS NULL OR r.agency = $agency)
+WITH r ORDER BY r.date DESC, r.id
+WITH collect(r {.*}) AS matches
+WITH matches, CASE WHEN $after IS NULL THEN 0 ELSE size([m IN matches WHERE m.date > date($after.date) OR (m.date = date($after.date) AND m.id <= $after.id)]) END AS start
+RETURN size(matches) AS total, start, matches[start..(start + $first)] AS page
