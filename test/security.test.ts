@@ -560,7 +560,7 @@ const BATTERY: Entry[] = [
       for (const x of [H, G2, OP2, SZ2]) expect(nodes.includes(x)).toBe(v.conf);
       for (const x of [S, RT]) expect(nodes.includes(x)).toBe(v.sec);
       const ab = n.edges.find(
-        (e: { source: string; target: string; type: string }) => e.type === 'ASSOCIATE_OF' && [e.source, e.target].sort().join() === [A, B].join(),
+        (e: { source: string; target: string; type: string }) => e.type === 'ASSOCIATE_OF' && [e.source, e.target].sort().join() === [A, B].sort().join(),
       );
       expect(reportIds(ab.sources)).toEqual(sorted([PUB, ...when(v.sec, [SEC])]));
       for (const e of n.edges) {
