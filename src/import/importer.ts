@@ -109,8 +109,18 @@ function isRetryable(err: unknown): boolean {
 export interface ImportOptions {
   /** Run every check and roll back: the outcome says what would change. */
   validateOnly?: boolean;
-  /** Runs in the import's own transaction after its writes (not for dry runs): commits with it or not at all. */
+  /**
+   * Runs in the import's own transaction after its writes (not for dry runs): commits with it or not
+   * at all. A hook for in-process callers; the audited import owns its transaction instead.
+   */
   inTransaction?: (tx: ManagedTransaction, outcome: ImportOutcome) => Promise<void>;
+}
+
+/** A validated document, the caller's right to import it checked, and its statements planned. */
+export interface PreparedImport {
+  report: ReportDocument;
+  plan: ImportPlan;
+  hash: string;
 }
 
 /** Thrown inside a dry run's transaction to roll it back with the outcome it would have had. */
@@ -141,7 +151,7 @@ export function markingOf(level: number, releasableTo: string[], owner?: string)
  */
 export class ReportImporter {
   constructor(
-    private readonly db: Database,
+    readonly db: Database,
     private readonly identitySecret: string = configuredIdentitySecret(),
   ) {}
 
@@ -158,15 +168,24 @@ export class ReportImporter {
    * have been created, updated or unchanged.
    */
   async import(doc: unknown, importedBy = 'system', caller?: Importer, options: ImportOptions = {}): Promise<ImportOutcome> {
-    const { report, plan, hash } = this.prepare(doc, caller);
+    const prepared = this.prepare(doc, caller);
+    return this.transaction(async (tx) => {
+      const outcome = await this.writeIn(tx, prepared, importedBy, caller, options.validateOnly ?? false);
+      if (options.inTransaction) await options.inTransaction(tx, outcome);
+      return outcome;
+    });
+  }
+
+  /**
+   * Runs `work` in ONE write transaction, retried as a whole on deadlocks and transient errors; a
+   * dry run's rollback (thrown by `writeIn`) answers the outcome it would have had. The audited
+   * import (src/import/audited-import.ts) owns its transaction this way: it writes the import with
+   * `writeIn`, then its audit entry, in the same transaction.
+   */
+  async transaction(work: (tx: ManagedTransaction) => Promise<ImportOutcome>): Promise<ImportOutcome> {
     return this.retrying(async () => {
       try {
-        return await this.db.writeTransaction(async (tx) => {
-          const outcome = await this.write(tx, report, plan, hash, importedBy, caller, options.validateOnly ?? false);
-          // e.g. the audit entry, so that a committed import always has one
-          if (options.inTransaction) await options.inTransaction(tx, outcome);
-          return outcome;
-        });
+        return await this.db.writeTransaction(work);
       } catch (err) {
         if (err instanceof DryRun) return err.outcome;
         throw err;
@@ -174,8 +193,13 @@ export class ReportImporter {
     });
   }
 
+  /** Writes one prepared report in `tx` (a dry run throws its outcome, to roll back: see `transaction`). */
+  writeIn(tx: ManagedTransaction, prepared: PreparedImport, importedBy: string, caller: Importer | undefined, dryRun: boolean): Promise<ImportOutcome> {
+    return this.write(tx, prepared.report, prepared.plan, prepared.hash, importedBy, caller, dryRun);
+  }
+
   /** Validates a document and the caller's right to import it, and plans its statements. */
-  private prepare(doc: unknown, caller?: Importer) {
+  prepare(doc: unknown, caller?: Importer): PreparedImport {
     const report = this.validate(doc);
     const level = CLEARANCES.indexOf(report.report.classification as (typeof CLEARANCES)[number]);
     if (caller && level > caller.auth.clearance) throw forbidden('You may not import a report classified above your clearance.');
@@ -266,8 +290,10 @@ export class ReportImporter {
   }
 
   /**
-   * Removes every statement of a report (owner agency or admin within clearance). `inTransaction`
-   * runs in the retraction's own transaction (the CLI's audit entry): it commits with it or not at all.
+   * Removes every statement of a report (owner agency or admin within clearance), in one
+   * transaction retried as a whole. `inTransaction` runs in that transaction after the removal:
+   * it commits with it or not at all (the audited retraction writes its entry with `retractIn`
+   * in a transaction of its own instead: src/import/audited-import.ts).
    */
   async retract(
     reportId: string,
@@ -276,23 +302,29 @@ export class ReportImporter {
   ): Promise<RetractOutcome> {
     return this.retrying(() =>
       this.db.writeTransaction(async (tx) => {
-        const [lock] = await this.db.runIn<LockRow>(tx, cypher('import-report-lock'), { id: reportId });
-        if (lock.fresh) throw new BadInputError([{ path: 'id', message: 'no such report' }]);
-        // a report the caller cannot read answers exactly as an unknown one
-        this.checkOwnership(lock, caller, 'id', 'no such report');
-        const links = await this.db.runIn<{ id: string }>(tx, cypher('import-retract-links'), { id: reportId });
-        const statements = await this.db.runIn<{ id: string }>(tx, cypher('import-retract-statements'), { id: reportId });
-        const touched = [...new Set(statements.map((s) => s.id))].sort();
-        await this.db.runIn(tx, cypher('import-orphans'), { ids: touched });
-        await this.db.runIn(tx, 'MATCH (r:Report {id: $id}) DELETE r', { id: reportId });
-        const outcome = { reportId, statements: statements.length, links: links.length, changedIds: touched };
+        const outcome = await this.retractIn(tx, reportId, caller);
         await options.inTransaction?.(tx, outcome);
         return outcome;
       }),
     );
   }
 
-  private async retrying<T>(work: () => Promise<T>): Promise<T> {
+  /** The retraction's statements in `tx` (see `retract`). */
+  async retractIn(tx: ManagedTransaction, reportId: string, caller?: Importer): Promise<RetractOutcome> {
+    const [lock] = await this.db.runIn<LockRow>(tx, cypher('import-report-lock'), { id: reportId });
+    if (lock.fresh) throw new BadInputError([{ path: 'id', message: 'no such report' }]);
+    // a report the caller cannot read answers exactly as an unknown one
+    this.checkOwnership(lock, caller, 'id', 'no such report');
+    const links = await this.db.runIn<{ id: string }>(tx, cypher('import-retract-links'), { id: reportId });
+    const statements = await this.db.runIn<{ id: string }>(tx, cypher('import-retract-statements'), { id: reportId });
+    const touched = [...new Set(statements.map((s) => s.id))].sort();
+    await this.db.runIn(tx, cypher('import-orphans'), { ids: touched });
+    await this.db.runIn(tx, 'MATCH (r:Report {id: $id}) DELETE r', { id: reportId });
+    return { reportId, statements: statements.length, links: links.length, changedIds: touched };
+  }
+
+  /** Runs `work` again (it is idempotent) after deadlocks, transient errors and write conflicts. */
+  async retrying<T>(work: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await work();

@@ -1,6 +1,5 @@
-import { ManagedTransaction } from 'neo4j-driver';
 import { AuditAnchor } from '../audit/anchor';
-import { AuditLog, redactVariables } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log';
 import { Principal, visibilityOf } from '../auth/principal';
 import { TokenVerifier } from '../auth/tokens';
 import { Config } from '../config';
@@ -9,7 +8,8 @@ import { openDatabase } from '../db/connect';
 import { EmbeddedDatabaseInUse } from '../db/embedded-neo4j';
 import { WRITE_ROLES } from '../graphql/auth-checker';
 import { AppError, BadInputError, ErrorCode, forbidden } from '../errors';
-import { ImportOutcome, Importer, ReportImporter } from '../import/importer';
+import { AuditedRequest, auditAfterwards, auditedImport, auditedRetract } from '../import/audited-import';
+import { ReportImporter } from '../import/importer';
 
 /**
  * Where `npm run import` sends report documents: the running service's GraphQL API (which
@@ -192,36 +192,6 @@ export class ApiTarget implements ImportTarget {
 export const DIRECT_OPERATION_NAME = 'cli-import';
 export const DIRECT_RETRACT_OPERATION_NAME = 'cli-retract';
 
-/**
- * Writes the audit entry of one report imported on the direct path: the record shape the server
- * writes for an `importReport` mutation. The only place the CLI touches the audit API.
- */
-type CliAuditEntry = {
-  variables: Record<string, unknown>;
-  returnedIds: string[];
-  changedIds: string[];
-  outcome: string;
-  durationMs: number;
-  operationName?: string;
-};
-
-export async function auditCliImport(audit: AuditLog, principal: Principal, entry: CliAuditEntry): Promise<void> {
-  await audit.append(cliRecord(audit, principal, entry), visibilityOf(principal));
-}
-
-function cliRecord(audit: AuditLog, principal: Principal, entry: CliAuditEntry) {
-  return audit.record(principal, {
-    at: new Date().toISOString(),
-    operationName: entry.operationName ?? DIRECT_OPERATION_NAME,
-    operationType: 'mutation',
-    variables: redactVariables(entry.variables),
-    returnedIds: entry.returnedIds,
-    changedIds: entry.changedIds,
-    outcome: entry.outcome,
-    durationMs: entry.durationMs,
-  });
-}
-
 /** Verifies the token exactly as the server does (JWT secret or JWKS from the configuration). */
 export async function verifyToken(config: Config, token: string): Promise<Principal> {
   try {
@@ -277,90 +247,51 @@ export class DirectTarget implements ImportTarget {
     );
   }
 
-  /** As the `importReport` resolver: role check, then the importer with the caller's need-to-know. */
+  /** The audited import the `importReport` resolver runs (src/import/audited-import.ts), after the same role check. */
   async importReport(doc: unknown, validateOnly: boolean): Promise<ImportSummary> {
-    const started = Date.now();
-    const variables = { report: doc, validateOnly };
-    const p = this.principal;
-    let outcome;
-    let head: { seq: number; hash: string } | undefined;
+    const request = this.request(DIRECT_OPERATION_NAME, { report: doc, validateOnly });
+    let result;
     try {
-      if (!p.roles.some((r) => WRITE_ROLES.includes(r))) throw forbidden('Importing needs the loader or admin role.');
-      const caller: Importer = { auth: visibilityOf(p), agency: p.agency, admin: p.roles.includes('admin') };
-      // A written report's audit entry commits in the import's own transaction (as the API's does).
-      const inTransaction = async (tx: ManagedTransaction, o: ImportOutcome) => {
-        const record = cliRecord(this.audit, p, {
-          variables,
-          returnedIds: [o.reportId],
-          changedIds: o.changedIds,
-          outcome: 'ok',
-          durationMs: Date.now() - started,
-        });
-        head = await this.audit.appendInTransaction(tx, record, undefined, visibilityOf(p));
-      };
-      outcome = await this.importer.import(doc, p.subject, caller, { validateOnly, inTransaction });
+      if (!this.principal.roles.some((r) => WRITE_ROLES.includes(r))) throw forbidden('Importing needs the loader or admin role.');
+      result = await auditedImport(request, doc, { validateOnly, returns: 'report', markedBy: 'store' });
     } catch (err) {
-      const code = codeOf(err);
-      await this.audited({ variables, returnedIds: [], changedIds: [], outcome: `error:${code}`, durationMs: Date.now() - started });
-      if (err instanceof BadInputError) throw new ReportFailed(err.problems.map((x) => `${x.path}: ${x.message}`));
-      throw new ReportFailed([`${code}: ${(err as Error).message}`]);
+      throw await this.failed(request, err);
     }
-    if (head) await this.audit.anchorHead(head);
-    // a dry run (rolled back) or an unchanged re-import: audited now
-    else
-      await this.audited({
-        variables,
-        returnedIds: [outcome.reportId],
-        changedIds: outcome.dryRun ? [] : outcome.changedIds,
-        outcome: 'ok',
-        durationMs: Date.now() - started,
-      });
+    const { outcome, audited } = result;
+    // a dry run (rolled back): audited now
+    if (!audited) await this.audited(request, { returnedIds: [outcome.reportId], changedIds: outcome.dryRun ? [] : outcome.changedIds, outcome: 'ok' });
     return outcome;
   }
 
-  /** As the `retractReport` resolver: role check, then the importer's retraction, audited in its transaction. */
+  /** The audited retraction the `retractReport` resolver runs, after the same role check. */
   async retractReport(id: string): Promise<RetractSummary> {
-    const started = Date.now();
-    const variables = { id };
-    const p = this.principal;
-    let head: { seq: number; hash: string } | undefined;
+    const request = this.request(DIRECT_RETRACT_OPERATION_NAME, { id });
     let outcome;
     try {
-      if (!p.roles.some((r) => WRITE_ROLES.includes(r))) throw forbidden('Retracting needs the loader or admin role.');
-      const caller: Importer = { auth: visibilityOf(p), agency: p.agency, admin: p.roles.includes('admin') };
-      outcome = await this.importer.retract(id, caller, {
-        inTransaction: async (tx, o) => {
-          const record = cliRecord(this.audit, p, {
-            operationName: DIRECT_RETRACT_OPERATION_NAME,
-            variables,
-            returnedIds: [o.reportId],
-            changedIds: o.changedIds,
-            outcome: 'ok',
-            durationMs: Date.now() - started,
-          });
-          head = await this.audit.appendInTransaction(tx, record, undefined, visibilityOf(p));
-        },
-      });
+      if (!this.principal.roles.some((r) => WRITE_ROLES.includes(r))) throw forbidden('Retracting needs the loader or admin role.');
+      outcome = await auditedRetract(request, id);
     } catch (err) {
-      const code = codeOf(err);
-      await this.audited({
-        operationName: DIRECT_RETRACT_OPERATION_NAME,
-        variables,
-        returnedIds: [],
-        changedIds: [],
-        outcome: `error:${code}`,
-        durationMs: Date.now() - started,
-      });
-      if (err instanceof BadInputError) throw new ReportFailed(err.problems.map((x) => `${x.path}: ${x.message}`));
-      throw new ReportFailed([`${code}: ${(err as Error).message}`]);
+      throw await this.failed(request, err);
     }
-    if (head) await this.audit.anchorHead(head);
     return { reportId: outcome.reportId, statements: outcome.statements, links: outcome.links };
   }
 
-  private async audited(entry: Parameters<typeof auditCliImport>[2]): Promise<void> {
+  private request(operationName: string, variables: Record<string, unknown>): AuditedRequest {
+    const p = this.principal;
+    return { importer: this.importer, audit: this.audit, principal: p, auth: visibilityOf(p), operationName, variables, started: Date.now() };
+  }
+
+  /** Audits a failed report (nothing of it was written) and answers the error the run reports. */
+  private async failed(request: AuditedRequest, err: unknown): Promise<ReportFailed> {
+    const code = codeOf(err);
+    await this.audited(request, { returnedIds: [], changedIds: [], outcome: `error:${code}` });
+    if (err instanceof BadInputError) return new ReportFailed(err.problems.map((x) => `${x.path}: ${x.message}`));
+    return new ReportFailed([`${code}: ${(err as Error).message}`]);
+  }
+
+  private async audited(request: AuditedRequest, entry: { returnedIds: string[]; changedIds: string[]; outcome: string }): Promise<void> {
     try {
-      await auditCliImport(this.audit, this.principal, entry);
+      await auditAfterwards(request, entry);
     } catch (err) {
       const what = entry.outcome === 'ok' && entry.changedIds.length > 0 ? 'the report was written but its audit entry' : 'the audit entry';
       throw new RunAborted(`${what} (${entry.outcome}) could not be written: ${(err as Error).message}; stopping`, 1);

@@ -2,11 +2,8 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { EntityRow, TypedList } from '../../domain/repository';
 import { EntityTypeName } from '../../domain/vocabulary';
-import { ManagedTransaction } from 'neo4j-driver';
-import { markingOfReport, redactVariables } from '../../audit/audit-log';
-import { CLEARANCES } from '../../auth/principal';
-import { ImportOutcome, ReportImporter } from '../../import/importer';
-import { ReportDocument } from '../../import/validate';
+import { AuditedRequest, auditedImport, auditedRetract } from '../../import/audited-import';
+import { ReportImporter } from '../../import/importer';
 import { checkPageSize, Context } from '../context';
 import { CursorScope, openCursor, sealCursor } from '../cursors';
 import { selects } from '../selection';
@@ -200,47 +197,37 @@ export class QueryResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ImportResult> {
-    const started = Date.now();
-    let head: { seq: number; hash: string } | undefined;
-    // The import's audit entry commits in the import's own transaction: a committed import always
-    // has its entry, whatever happens to the connection afterwards (a failed import is audited,
-    // as every request is, by the audit plugin).
-    const inTransaction = async (tx: ManagedTransaction, outcome: ImportOutcome) => {
-      const { classification, releasableTo } = (report as ReportDocument).report;
-      const record = ctx.audit.record(ctx.principal, {
-        at: new Date().toISOString(),
-        operationName: info.operation.name?.value ?? null,
-        operationType: 'mutation',
-        variables: redactVariables(info.variableValues),
-        returnedIds: outcome.entities.map((e) => e.id),
-        changedIds: outcome.changedIds,
-        outcome: 'ok',
-        durationMs: Date.now() - started,
-      });
-      const level = CLEARANCES.indexOf(classification as (typeof CLEARANCES)[number]);
-      head = await ctx.audit.appendInTransaction(tx, record, markingOfReport(level, releasableTo ?? []), ctx.auth);
-    };
-    const outcome = await importerOf(ctx).import(report, ctx.principal.subject, callerOf(ctx), { validateOnly, inTransaction });
-    if (head) {
-      await ctx.audit.anchorHead(head);
-      // the request's only field: its entry is written (otherwise the plugin records the request too)
-      if (info.operation.selectionSet.selections.length === 1) ctx.auditWritten = true;
-    }
+    // The one audited import (src/import/audited-import.ts): a written report's entry commits in the
+    // import's own transaction, whatever happens to the connection afterwards (a dry run, and a
+    // failed import, are audited as every request is, by the audit plugin).
+    const { outcome, audited } = await auditedImport(requestOf(ctx, info), report, { validateOnly, returns: 'entities', markedBy: 'document' });
+    // the request's only field: its entry is written (otherwise the plugin records the request too)
+    if (audited && info.operation.selectionSet.selections.length === 1) ctx.auditWritten = true;
     if (!outcome.dryRun) outcome.changedIds.forEach((id) => ctx.changedIds.add(id));
     return outcome;
   }
 
   @Authorized(...WRITE_ROLES)
   @Mutation(() => RetractResult, { description: 'Removes every statement of a report: only its agency’s loaders, or an admin within clearance.' })
-  async retractReport(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<RetractResult> {
-    const outcome = await importerOf(ctx).retract(id, callerOf(ctx));
+  async retractReport(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<RetractResult> {
+    // audited in the retraction's own transaction, as the CLI's direct retraction is
+    const outcome = await auditedRetract(requestOf(ctx, info), id);
+    if (info.operation.selectionSet.selections.length === 1) ctx.auditWritten = true;
     outcome.changedIds.forEach((x) => ctx.changedIds.add(x));
     return { reportId: outcome.reportId, statements: outcome.statements, links: outcome.links };
   }
 }
 
-const importerOf = (ctx: Context) => new ReportImporter(ctx.db, ctx.config.identitySecret);
-const callerOf = (ctx: Context) => ({ auth: ctx.auth, agency: ctx.principal.agency, admin: ctx.principal.roles.includes('admin') });
+/** An import or retraction request as the audited functions take it. */
+const requestOf = (ctx: Context, info: GraphQLResolveInfo): AuditedRequest => ({
+  importer: new ReportImporter(ctx.db, ctx.config.identitySecret),
+  audit: ctx.audit,
+  principal: ctx.principal,
+  auth: ctx.auth,
+  operationName: info.operation.name?.value ?? null,
+  variables: info.variableValues,
+  started: Date.now(),
+});
 
 function seizureFilters(args: SeizureFilterArgs) {
   return {

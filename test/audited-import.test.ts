@@ -1,0 +1,122 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { freePort } from '../src/db/embedded-neo4j';
+import { Database } from '../src/db/database';
+import { PROJECT_ROOT } from '../src/paths';
+import { connect, resetDatabase, startServer, TestServer, token } from './support/harness';
+
+const execFileAsync = promisify(execFile);
+const CLI = path.join(PROJECT_ROOT, 'dist', 'src', 'scripts', 'import.js');
+const auditDir = fs.mkdtempSync(path.join(os.tmpdir(), 'audited-import-'));
+
+/** `npm run import` as a child process, against the test database, with the given API address. */
+async function cli(args: string[], api: string, bearer: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEO4J_URI: process.env.NEO4J_TEST_URI,
+    LOG_LEVEL: 'warn',
+    CLA_API_URL: api,
+    AUDIT_DIR: auditDir,
+    CLA_TOKEN: bearer,
+  };
+  try {
+    const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, '--quiet', ...args], { env });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+const DOC = {
+  report: {
+    id: 'AUDITED-SAME-1',
+    title: 'One audited import',
+    date: '2024-03-12',
+    agency: 'HR-MUP',
+    classification: 'CONFIDENTIAL',
+    releasableTo: ['HR', 'SI'],
+  },
+  entities: [
+    { ref: 'p1', type: 'Person', name: 'Courier Audited', birthDate: '1990-01-02', nationalities: ['ME'] },
+    { ref: 'o1', type: 'Organisation', name: 'Group Audited', kind: 'CRIMINAL_GROUP', country: 'ME' },
+  ],
+  links: [{ type: 'MEMBER_OF', from: 'p1', to: 'o1', role: 'courier' }],
+};
+
+interface Entry {
+  operationName: string;
+  subject: string;
+  agency: string;
+  country: string;
+  roles: string[];
+  operationType: string;
+  variables: string;
+  returnedIds: string[];
+  changedIds: string[];
+  outcome: string;
+  classificationLevel: number;
+  releasability: string[];
+}
+
+/** The API path (the resolvers, reached by the CLI's `CliImport`/`CliRetract`) and the CLI's direct path write one record. */
+describe('the audited import: one record whichever path writes it', () => {
+  let db: Database;
+  let server: TestServer;
+  let closedApi: string;
+  let loader: string;
+  const file = path.join(auditDir, 'doc.json');
+
+  beforeAll(async () => {
+    db = await connect();
+    await resetDatabase(db);
+    server = await startServer();
+    closedApi = `http://127.0.0.1:${await freePort()}`;
+    loader = await token({ sub: 'same-loader', roles: ['loader'], agency: 'HR-MUP', country: 'HR', clearance: 'SECRET' });
+    fs.writeFileSync(file, JSON.stringify(DOC));
+  });
+  afterAll(async () => {
+    await server.stop();
+    await db.close();
+  });
+
+  const entries = () =>
+    db.read<Entry>(
+      `MATCH (a:AuditEntry {subject: 'same-loader'})
+       RETURN a.operationName AS operationName, a.subject AS subject, a.agency AS agency, a.country AS country, a.roles AS roles,
+              a.operationType AS operationType, a.variables AS variables, a.returnedIds AS returnedIds, a.changedIds AS changedIds,
+              a.outcome AS outcome, a.classificationLevel AS classificationLevel, a.releasability AS releasability
+       ORDER BY a.seq`,
+    );
+  /** What must be equal: everything but the operation's name and the ids each path returns (the API its entities, the CLI the report id). */
+  const comparable = ({ operationName: _o, returnedIds: _r, ...rest }: Entry) => ({ ...rest, changedIds: [...rest.changedIds].sort() });
+
+  it('writes equal import and retraction entries through the API and directly', async () => {
+    // the same document imported and retracted through the service, then directly (no service)
+    for (const api of [server.url, closedApi]) {
+      const imported = await cli([file], api, loader);
+      expect(imported.stderr).toBe('');
+      expect(imported.code).toBe(0);
+      const retracted = await cli(['--retract', DOC.report.id], api, loader);
+      expect(retracted.code).toBe(0);
+    }
+    const all = await entries();
+    expect(all.map((e) => e.operationName)).toEqual(['CliImport', 'CliRetract', 'cli-import', 'cli-retract']);
+    const [apiImport, apiRetract, directImport, directRetract] = all;
+    expect(comparable(directImport)).toEqual(comparable(apiImport));
+    expect(comparable(directRetract)).toEqual(comparable(apiRetract));
+    // and they are real entries: the import changed the report's entities, marked as the loader (SECRET, HR-MUP and HR)
+    expect(apiImport).toMatchObject({ outcome: 'ok', operationType: 'mutation', classificationLevel: 3, releasability: ['HR|HR-MUP', 'HR|SI'] });
+    expect(apiImport.changedIds).toHaveLength(2);
+    expect(JSON.parse(apiImport.variables)).toEqual({
+      report: { report: 'AUDITED-SAME-1', classification: 'CONFIDENTIAL', releasableTo: ['HR', 'SI'], entities: 2, links: 1 },
+      validateOnly: false,
+    });
+    expect(directImport.returnedIds).toEqual(['AUDITED-SAME-1']);
+    expect(apiRetract).toMatchObject({ outcome: 'ok', returnedIds: ['AUDITED-SAME-1'], changedIds: apiImport.changedIds.sort() });
+    expect(directRetract.returnedIds).toEqual(['AUDITED-SAME-1']);
+  });
+});
