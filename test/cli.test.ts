@@ -324,6 +324,27 @@ describe('npm run import: authenticated, clearance-checked, audited', () => {
     expect(stated[0].n).toBe(2);
   });
 
+  it.each([['API'], ['direct']])('prints and counts the warnings of each report, dry run or not (%s)', async (mode) => {
+    const [, api] = modes().find(([m]) => m === mode)!;
+    const id = `CLI-WARN-${mode}`;
+    const warned = reportDoc(id);
+    delete (warned.entities[0] as { birthDate?: string }).birthDate;
+    warned.entities.push({ ref: 'p2', type: 'Person', name: `Mono${mode}`, birthDate: '1990-01-02', nationalities: ['HR'] });
+    const clean = reportDoc(`${id}-CLEAN`);
+    const files = [writeFile(`${id}.json`, JSON.stringify(warned)), writeFile(`${id}-clean.json`, JSON.stringify(clean))];
+    for (const args of [['--dry-run', ...files], files]) {
+      const run = await cli(['--token', loader, ...args], { api });
+      expect(problems(run.stderr)).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/import(ed)? 2 report\(s\)/);
+      expect(run.stdout).toContain('  warnings: 2 in 1 report(s)\n');
+      expect(run.stdout).toContain(`- ${files[0]} (${id}):\n    entities[0].birthDate [MISSING_BIRTH_DATE]: a person without birthDate`);
+      expect(run.stdout).toMatch(/\n {4}entities\[2\]\.name \[SINGLE_NAME\]: a person named by a single word/);
+      expect(run.stdout).not.toContain(`${id}-CLEAN)`);
+    }
+    expect(await reportExists(id)).toBe(true);
+  });
+
   it.each([
     ['API', 'CliRetract'],
     ['direct', 'cli-retract'],

@@ -214,6 +214,13 @@ export class RemovedCounts {
   @Field(() => Int, { description: 'Link statements removed.' }) links!: number;
 }
 
+@ObjectType({ description: 'Something the document lacks for a sure identity; the import went ahead regardless.' })
+export class ImportWarning {
+  @Field({ description: 'Where in the document, as in BAD_USER_INPUT problems: `entities[3].birthDate`.' }) path!: string;
+  @Field({ description: 'A stable code: MISSING_BIRTH_DATE, MISSING_COUNTRY or SINGLE_NAME.' }) code!: string;
+  @Field() message!: string;
+}
+
 @ObjectType()
 export class ImportResult {
   @Field(() => ID) reportId!: string;
@@ -225,6 +232,8 @@ export class ImportResult {
   @Field(() => RemovedCounts, { description: 'A revision: what the earlier version stated and this one no longer does (zero otherwise).' })
   removed!: RemovedCounts;
   @Field(() => [EntityRef], { description: 'The id each entity of the document received, by its ref.' }) entities!: EntityRef[];
+  @Field(() => [ImportWarning], { description: 'Entities whose identity rests on their name alone (from the document only; dry runs too).' })
+  warnings!: ImportWarning[];
 }
 
 @ObjectType()

@@ -11,6 +11,7 @@ import { DATE_FIELDS, LINK_DATE_FIELDS, UNDIRECTED_LINKS } from '../domain/vocab
 import { AppError, BadInputError, ErrorCode, forbidden, Problem } from '../errors';
 import { canonicalJson, contentHash, ImportPlan, linkId, planImport } from './plan';
 import { ReportDocument, validateReport } from './validate';
+import { ImportWarning, importWarnings } from './warnings';
 
 export interface Counts {
   created: number;
@@ -32,6 +33,8 @@ export interface ImportOutcome {
   removed: { statements: number; links: number };
   entities: Array<{ ref: string; id: string }>;
   changedIds: string[];
+  /** What the document itself lacks for a sure identity (never refuses the import): see `importWarnings`. */
+  warnings: ImportWarning[];
 }
 
 export interface RetractOutcome {
@@ -373,6 +376,7 @@ export class ReportImporter {
       removed: { statements: 0, links: 0 },
       entities: plan.refs,
       changedIds: [],
+      warnings: importWarnings(doc),
     };
     if (!lock.fresh && lock.hash === hash) {
       outcome.alreadyImported = true;

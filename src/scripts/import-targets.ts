@@ -40,6 +40,8 @@ export interface ImportSummary {
   links: Counts;
   /** What the earlier version stated and this one no longer does. */
   removed: { statements: number; links: number };
+  /** What the document lacks for a sure identity (MISSING_BIRTH_DATE, MISSING_COUNTRY, SINGLE_NAME); the import went ahead. */
+  warnings: Array<{ path: string; code: string; message: string }>;
 }
 
 export interface RetractSummary {
@@ -91,6 +93,7 @@ const MUTATION = `mutation ${CLI_OPERATION_NAME}($report: ReportInput!, $validat
     nodes { created updated unchanged }
     links { created updated unchanged }
     removed { statements links }
+    warnings { path code message }
   }
 }`;
 const RETRACT = `mutation ${CLI_RETRACT_OPERATION_NAME}($id: ID!) {

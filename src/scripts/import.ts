@@ -14,6 +14,12 @@ interface Failure {
   problems: string[];
 }
 
+interface Warned {
+  where: string;
+  reportId: string;
+  warnings: Array<{ path: string; code: string; message: string }>;
+}
+
 /** Editors on some systems start UTF-8 files with a byte-order mark; it is not part of the JSON. */
 const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
@@ -124,6 +130,7 @@ const program = new Command()
     }
     const target = await openTarget(opts, token);
     const failures: Failure[] = [];
+    const warned: Warned[] = [];
     const totals = {
       reports: 0,
       unchanged: 0,
@@ -171,6 +178,7 @@ const program = new Command()
             }
             totals.removed.statements += outcome.removed?.statements ?? 0;
             totals.removed.links += outcome.removed?.links ?? 0;
+            if (outcome.warnings?.length) warned.push({ where: item.where, reportId: outcome.reportId, warnings: outcome.warnings });
           } catch (err) {
             if (err instanceof RunAborted) {
               aborted = err;
@@ -202,12 +210,18 @@ const program = new Command()
         `${opts.dryRun ? 'dry run (nothing written): would import' : 'imported'} ${totals.reports} report(s) (${totals.unchanged} already present, unchanged; ` +
           `${totals.revised} revised) into ${target.description}\n`,
       );
+      const warnings = warned.reduce((n, w) => n + w.warnings.length, 0);
       out.write(
         `  nodes: ${totals.nodes.created} created, ${totals.nodes.updated} updated, ${totals.nodes.unchanged} unchanged, ${totals.removed.statements} removed\n`,
       );
       out.write(
         `  links: ${totals.links.created} created, ${totals.links.updated} updated, ${totals.links.unchanged} unchanged, ${totals.removed.links} removed\n`,
       );
+      // warnings never refuse a report: they say where an identity rests on the name alone
+      out.write(`  warnings: ${warnings} in ${warned.length} report(s)\n`);
+      for (const w of warned) {
+        out.write(`- ${w.where} (${w.reportId}):\n${w.warnings.map((x) => `    ${x.path} [${x.code}]: ${x.message}`).join('\n')}\n`);
+      }
     }
     if (failures.length > 0) {
       process.stderr.write(`${failures.length} report(s) failed and wrote nothing:\n`);
