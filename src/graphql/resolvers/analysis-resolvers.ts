@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
-import { AnalysisService, CentralityAlgorithmName, CommunityAlgorithmName, MAX_EXPAND_DEPTH, Scope } from '../../analysis/analysis-service';
+import { AnalysisService, CentralityAlgorithmName, CommunityAlgorithmName, MAX_EXPAND_DEPTH, MAX_PATHS, Scope } from '../../analysis/analysis-service';
 import { EntityRow, LinkRow } from '../../domain/repository';
 import { EntityTypeName, LINK_TYPES, LinkTypeName, UNDIRECTED_LINKS } from '../../domain/vocabulary';
 import { READ_ROLES } from '../auth-checker';
@@ -301,7 +301,8 @@ export class AnalysisResolver {
     const pairs = unique.flatMap((from, i) => unique.slice(i + 1).map((to) => ({ from, to })));
     const types = linkTypes?.length ? linkTypes : LINK_TYPES;
     const service = this.service(ctx);
-    const answers = await service.shortestPathsBetween(ctx.auth, pairs, maxLength, types, true);
+    // only the nodes of the paths count: their links' statements are read once, by subgraphAmong
+    const answers = await service.shortestPathKeys(ctx.auth, pairs, maxLength, types, MAX_PATHS);
     const nodeIds = new Set(unique);
     for (const r of answers.flatMap((a) => a.paths)) r.nodeIds.forEach((n) => nodeIds.add(n));
     // every visible link among the nodes of the paths (of the link types), not only the links the
