@@ -368,6 +368,16 @@ describe('exports through the service', () => {
     expect((await noToken.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const badToken = await download('graphml', { around: ids.a }, 'not-a-jwt');
     expect(badToken.status).toBe(401);
+    // the token before the parameters and the format: without one, nothing about the request is judged
+    for (const [format, query] of [
+      ['csv', { around: ids.a, depth: '9' }],
+      ['csv', { dpeth: '2' }],
+      ['pdf', { around: ids.a }],
+    ] as Array<[string, Record<string, string>]>) {
+      const res = await download(format, query, null);
+      expect({ format, query, status: res.status }).toEqual({ format, query, status: 401 });
+      expect((await res.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
 
     const unknown = await download('pdf', { around: ids.a }, tokens.it);
     expect(unknown.status).toBe(404);

@@ -1,3 +1,4 @@
+import { cypher } from '../src/db/cypher';
 import { entityIdOf } from './support/fixtures';
 import { startSeededServer, TestServer } from './support/harness';
 
@@ -133,9 +134,20 @@ describe('graph-shaped answers hold every visible link among their nodes', () =>
   });
 
   it('connectingNetwork holds every visible link among the nodes of its paths', async () => {
-    const res = await server.gql<{ connectingNetwork: Graph }>(
-      `{ connectingNetwork(ids: ["${PEROVIC}", "${MUCAJ}", "${SKALJARI}"]) { truncated nodes { id } edges { ${EDGE} } } }`,
-    );
+    const sent: string[] = [];
+    server.db.onQuery = (text) => sent.push(text);
+    let res;
+    try {
+      res = await server.gql<{ connectingNetwork: Graph }>(
+        `{ connectingNetwork(ids: ["${PEROVIC}", "${MUCAJ}", "${SKALJARI}"]) { truncated nodes { id } edges { ${EDGE} } } }`,
+      );
+    } finally {
+      server.db.onQuery = undefined;
+    }
+    // one read for the paths, one for the nodes and links among them: the links the paths walk are
+    // not read a second time
+    expect(sent.filter((q) => q === cypher('links-by-keys'))).toEqual([]);
+    expect(sent.filter((q) => q === cypher('subgraph-among'))).toHaveLength(1);
     expect(res.errors).toBeUndefined();
     const net = res.data!.connectingNetwork;
     expect(net.truncated).toBe(false);

@@ -48,6 +48,10 @@ export interface CommunityMember {
 
 /** `shortestPaths(all: true)` answers at most this many paths. */
 export const MAX_PATHS = 100;
+
+/** A link of a path as the path read answers it: its type and ends (its statements are read apart). */
+export type PathLinkKey = { type: string; fromId: string; toId: string };
+
 /** `cypher/read/expand.cypher` unrolls this many levels. */
 export const MAX_EXPAND_DEPTH = 4;
 const SAMPLE_SIZE = 500;
@@ -287,41 +291,39 @@ export class AnalysisService {
   /** One (or, with `all`, up to MAX_PATHS) shortest paths between two entities, in a fixed order. */
   async shortestPaths(auth: VisibilityParams, from: string, to: string, maxLength: number, linkTypes: readonly LinkTypeName[], all: boolean) {
     if (from === to) throw badInput('to', 'must differ from `from`');
-    const [{ paths }] = await this.shortestPathsBetween(auth, [{ from, to }], maxLength, linkTypes, all);
-    return paths;
+    const [{ paths }] = await this.shortestPathKeys(auth, [{ from, to }], maxLength, linkTypes, all ? MAX_PATHS : 1);
+    const keyOf = (l: PathLinkKey) => `${l.type}|${l.fromId}|${l.toId}`;
+    const unique = new Map(paths.flatMap((p) => p.links).map((l) => [keyOf(l), l]));
+    const found = new Map([...(await this.repository.linksByKeys(auth, [...unique.values()])).values()].map((l) => [keyOf(l), l]));
+    return paths.map((p) => ({ nodeIds: p.nodeIds, links: p.links.map((l) => found.get(keyOf(l))).filter((l): l is LinkRow => !!l) }));
   }
 
   /**
-   * Shortest paths between each pair, in one read for the paths and one for their links' statements
-   * (callers give pairs of distinct ends). A pair's paths are ordered by the ids of their nodes, then
-   * their link types (ties never follow storage order); `truncated` when a pair had more than the
-   * paths answered (with `all`, MAX_PATHS).
+   * Up to `max` shortest paths between each pair (callers give pairs of distinct ends), in one read,
+   * as node ids and link keys: the links' statements are the caller's to read if it answers links.
+   * A pair's paths are ordered by the ids of their nodes, then their link types (ties never follow
+   * storage order); `truncated` when a pair had more than `max`.
    */
-  async shortestPathsBetween(
+  async shortestPathKeys(
     auth: VisibilityParams,
     pairs: ReadonlyArray<{ from: string; to: string }>,
     maxLength: number,
     linkTypes: readonly LinkTypeName[],
-    all: boolean,
-  ): Promise<Array<{ paths: Array<{ nodeIds: string[]; links: LinkRow[] }>; truncated: boolean }>> {
+    max: number,
+  ): Promise<Array<{ paths: Array<{ nodeIds: string[]; links: PathLinkKey[] }>; truncated: boolean }>> {
     checkRange('maxLength', maxLength, 1, this.config.limits.maxHops);
-    type Key = { type: string; fromId: string; toId: string };
-    const max = all ? MAX_PATHS : 1;
-    const rows = await this.db.read<{ pair: number; nodeIds: string[]; links: Key[] }>(boundedPathQuery('shortest-paths', maxLength), {
+    const rows = await this.db.read<{ pair: number; nodeIds: string[]; links: PathLinkKey[] }>(boundedPathQuery('shortest-paths', maxLength), {
       auth,
       pairs,
       linkTypes,
       // one more than answered, to tell a complete answer from a truncated one
       maxPaths: max + 1,
     });
-    const keyOf = (l: Key) => `${l.type}|${l.fromId}|${l.toId}`;
-    const unique = new Map(rows.flatMap((p) => p.links).map((l) => [keyOf(l), l]));
-    const found = new Map([...(await this.repository.linksByKeys(auth, [...unique.values()])).values()].map((l) => [keyOf(l), l]));
-    const byPair = pairs.map(() => ({ paths: [] as Array<{ nodeIds: string[]; links: LinkRow[] }>, truncated: false }));
+    const byPair = pairs.map(() => ({ paths: [] as Array<{ nodeIds: string[]; links: PathLinkKey[] }>, truncated: false }));
     for (const r of rows) {
       const answer = byPair[r.pair];
       if (answer.paths.length === max) answer.truncated = true;
-      else answer.paths.push({ nodeIds: r.nodeIds, links: r.links.map((l) => found.get(keyOf(l))).filter((l): l is LinkRow => !!l) });
+      else answer.paths.push({ nodeIds: r.nodeIds, links: r.links });
     }
     return byPair;
   }

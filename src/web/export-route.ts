@@ -200,6 +200,13 @@ export function exportRoute({ config, apollo, contextFor }: ExportRouteDeps): ex
 
   return async (req, res) => {
     try {
+      // Authenticate before any work, parameters included (the same checks as /graphql): a caller
+      // without a valid token learns nothing of the route, and every request counts against the
+      // rate limit, whatever its parameters.
+      const ctx = await contextFor(req).catch((err: unknown) => {
+        if (err instanceof GraphQLError) throw fail([{ message: err.message, extensions: { code: err.extensions.code } }]);
+        throw err;
+      });
       const format = String(req.params.format);
       if (!isExportFormat(format)) {
         throw new ExportError(
@@ -214,38 +221,27 @@ export function exportRoute({ config, apollo, contextFor }: ExportRouteDeps): ex
       }
       const { around, ids, depth, limit, from, to, linkTypes } = parseParams(req.query, config.limits.maxSubgraphNodes);
 
-      // Authenticate before any work (the same checks as /graphql).
-      const ctx = await contextFor(req).catch((err: unknown) => {
-        if (err instanceof GraphQLError) throw fail([{ message: err.message, extensions: { code: err.extensions.code } }]);
-        throw err;
-      });
-
-      let subgraphs: ApiSubgraph[];
+      let subgraph: ApiSubgraph;
       let title: string;
       let name: string;
       if (around !== undefined) {
         const result = await run(ctx, NEIGHBOURHOOD, 'ExportNeighbourhood', { id: around, depth, from, to, limit, linkTypes });
         if (result.errors?.length || !result.data?.neighbourhood) throw fail(result.errors ?? []);
-        subgraphs = [result.data.neighbourhood];
+        subgraph = result.data.neighbourhood;
         title = `neighbourhood of ${around}, depth ${depth}${from || to ? `, ${from ?? '…'} to ${to ?? '…'}` : ''}`;
         name = `neighbourhood-${around}-depth${depth}`;
       } else {
         if (!ids) throw badParam('ids', 'give either `around` (with `depth`) or `ids`');
         const result = await run(ctx, SELECTION, 'ExportSelection', { ids, from, to, linkTypes });
         if (result.errors?.length || !result.data?.subgraph) throw fail(result.errors ?? []);
-        subgraphs = [result.data.subgraph];
+        subgraph = result.data.subgraph;
         title = `selection of ${ids.length} entities${from || to ? `, ${from ?? '…'} to ${to ?? '…'}` : ''}`;
         name = `selection-${ids.length}`;
       }
 
-      const nodes = new Map<string, ExportNode>();
+      const nodes = new Map<string, ExportNode>(subgraph.nodes.map((n) => [n.id, { ...n, sources: n.sources.map(toSource) }]));
       const edges = new Map<string, ExportEdge>();
-      for (const s of subgraphs) {
-        for (const n of s.nodes) nodes.set(n.id, { ...n, sources: n.sources.map(toSource) });
-      }
-      for (const s of subgraphs) {
-        for (const e of s.edges) if (nodes.has(e.source) && nodes.has(e.target)) edges.set(e.id, { ...e, sources: e.sources.map(toSource) });
-      }
+      for (const e of subgraph.edges) if (nodes.has(e.source) && nodes.has(e.target)) edges.set(e.id, { ...e, sources: e.sources.map(toSource) });
       const graph: ExportGraph = {
         title,
         generatedAt: new Date().toISOString(),
@@ -258,7 +254,7 @@ export function exportRoute({ config, apollo, contextFor }: ExportRouteDeps): ex
       res.setHeader('Content-Type', spec.contentType);
       res.setHeader('Cache-Control', 'no-store');
       res.setHeader('X-Classification', classification);
-      res.setHeader('X-Truncated', String(subgraphs.some((s) => s.truncated)));
+      res.setHeader('X-Truncated', String(subgraph.truncated));
       res.setHeader('Content-Disposition', `attachment; filename="${`${classification}-${name}`.replace(/[^A-Za-z0-9._-]+/g, '_')}.${spec.extension}"`);
       res.status(200).send(spec.write(graph));
     } catch (err) {

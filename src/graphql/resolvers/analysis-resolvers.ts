@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
-import { AnalysisService, CentralityAlgorithmName, CommunityAlgorithmName, MAX_EXPAND_DEPTH, Scope } from '../../analysis/analysis-service';
+import { AnalysisService, CentralityAlgorithmName, CommunityAlgorithmName, MAX_EXPAND_DEPTH, MAX_PATHS, Scope } from '../../analysis/analysis-service';
 import { EntityRow, LinkRow } from '../../domain/repository';
 import { EntityTypeName, LINK_TYPES, LinkTypeName, UNDIRECTED_LINKS } from '../../domain/vocabulary';
 import { READ_ROLES } from '../auth-checker';
@@ -301,7 +301,8 @@ export class AnalysisResolver {
     const pairs = unique.flatMap((from, i) => unique.slice(i + 1).map((to) => ({ from, to })));
     const types = linkTypes?.length ? linkTypes : LINK_TYPES;
     const service = this.service(ctx);
-    const answers = await service.shortestPathsBetween(ctx.auth, pairs, maxLength, types, true);
+    // only the nodes of the paths count: their links' statements are read once, by subgraphAmong
+    const answers = await service.shortestPathKeys(ctx.auth, pairs, maxLength, types, MAX_PATHS);
     const nodeIds = new Set(unique);
     for (const r of answers.flatMap((a) => a.paths)) r.nodeIds.forEach((n) => nodeIds.add(n));
     // every visible link among the nodes of the paths (of the link types), not only the links the
@@ -359,16 +360,22 @@ export class AnalysisResolver {
     const op = (await requireVisible(ctx, [id], 'operation')).get(id)!;
     if (op.type !== 'Operation') throw badInput('id', 'is not an operation');
     const rows = await this.service(ctx).linkedOperations(ctx.auth, id);
+    // the read answers only entities the caller may see (through visible links); the views loaded
+    // here are the labels shown, and the score counts exactly the shared entities answered
     const found = await entities(ctx, [...rows.map((r) => r.id), ...rows.flatMap((r) => r.shared.map((s) => s.id))]);
     return (
       rows
         .filter((r) => found.has(r.id))
-        .map((r) => ({
-          operation: toEntity(found.get(r.id)!),
-          score: r.shared.reduce((sum, s) => sum + (SHARED_WEIGHT[s.type] ?? 1), 0),
-          shared: r.shared.filter((s) => found.has(s.id)).map((s) => ({ entity: toEntity(found.get(s.id)!), type: s.type })),
-        }))
-        // equal scores: by label, then by id (never the order of the read)
+        .map((r) => {
+          const shared = r.shared.filter((s) => found.has(s.id));
+          return {
+            operation: toEntity(found.get(r.id)!),
+            score: shared.reduce((sum, s) => sum + (SHARED_WEIGHT[s.type] ?? 1), 0),
+            shared: shared.map((s) => ({ entity: toEntity(found.get(s.id)!), type: s.type })),
+          };
+        })
+        // the read orders by id; the answer is ranked by score, equal scores by the label the
+        // caller sees (assembled from visible statements), then by id (never the order of the read)
         .sort((a, b) => b.score - a.score || cmp(a.operation.label, b.operation.label) || cmp(a.operation.id, b.operation.id))
     );
   }
