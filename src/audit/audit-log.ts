@@ -387,10 +387,10 @@ export class AuditLog {
             },
           ],
     );
-    const found = new Map<number, { level: number; releasability: string[]; resolved: string[] }>();
+    const found = new Map<number, { level: number; releasability: string[] }>();
     if (rows.length > 0) {
-      const result = await run<{ i: number; level: number; releasability: string[][]; resolved: string[] }>(cypher('audit-marking'), { rows });
-      for (const r of result) found.set(r.i, { ...r, releasability: r.releasability.map((set) => [...new Set(set)].sort().join('|')) });
+      const result = await run<{ i: number; level: number; releasability: string[][] }>(cypher('audit-marking'), { rows });
+      for (const r of result) found.set(r.i, { level: r.level, releasability: r.releasability.map((set) => [...new Set(set)].sort().join('|')) });
     }
     return items.map((item, i) => {
       // Every entry is marked at least as its requester (an id the query could not attribute, a
