@@ -102,6 +102,11 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   return value;
 }
 
+/** The embedded database's data folder (NEO4J_EMBEDDED_DATA_DIR), which also holds the audit folder and development keys. */
+export function embeddedDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.NEO4J_EMBEDDED_DATA_DIR || '.neo4j-data');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   const production = env.NODE_ENV === 'production';
@@ -109,7 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (uri && !/^(bolt|neo4j)(\+s|\+ssc)?:\/\//.test(uri)) {
     problems.push(`NEO4J_URI must start with bolt://, neo4j://, bolt+s:// or neo4j+s:// (got "${uri}")`);
   }
-  const dataDir = path.resolve(env.NEO4J_EMBEDDED_DATA_DIR || '.neo4j-data');
+  const dataDir = embeddedDataDir(env);
   const jwksUrl = env.JWT_JWKS_URL || undefined;
   // Development without configured keys: this installation's own generated ones, read (or
   // created) once the configuration is known to be valid (issue 16 item 3).
@@ -176,7 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     audit: {
       key: env.AUDIT_KEY || undefined,
-      dir: path.resolve(env.AUDIT_DIR || path.join(env.NEO4J_EMBEDDED_DATA_DIR || '.neo4j-data', 'audit')),
+      dir: path.resolve(env.AUDIT_DIR || path.join(dataDir, 'audit')),
     },
     identitySecret,
     seedOnEmpty: env.SEED_ON_EMPTY !== 'false',

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
+import path from 'node:path';
 import { mintToken } from './auth/tokens';
 import { Config, ConfigError, loadConfig } from './config';
 import { bootstrapDatabase } from './bootstrap';
 import { openDatabase } from './db/connect';
-import { authenticationIsOff } from './db/credentials';
+import { authenticationIsOff, DEV_JWT_SECRET_FILE } from './db/credentials';
 import { seedIfEmpty } from './import/seed';
 import { logger } from './logger';
 import { createApp } from './server';
@@ -19,10 +20,10 @@ async function devTokens(config: Config): Promise<string> {
   const lines = await Promise.all(
     kinds.map(
       async (k) =>
-        `  ${k.sub} (${k.roles.join(',')}, ${k.agency}/${k.country}, ${k.clearance}):\n    ${await mintToken(config.auth.jwtSecret!, { ...k, roles: [...k.roles] })}`,
+        `  ${k.sub} (${k.roles.join(',')}, ${k.agency}/${k.country}, ${k.clearance}):\n    ${await mintToken(config.auth.jwtSecret!, { ...k, roles: [...k.roles] }, '12h', { issuer: config.auth.issuer, audience: config.auth.audience })}`,
     ),
   );
-  const where = process.env.JWT_SECRET ? 'JWT_SECRET' : `${config.neo4j.embeddedDataDir}/dev-jwt-secret, generated for this installation`;
+  const where = process.env.JWT_SECRET ? 'JWT_SECRET' : `${path.join(config.neo4j.embeddedDataDir, DEV_JWT_SECRET_FILE)}, generated for this installation`;
   return `Development tokens (valid 12 h; send as "Authorization: Bearer <token>"; signed with ${where}):\n${lines.join('\n')}\n`;
 }
 

@@ -54,6 +54,8 @@ function listeningAddresses(port: number): string[] {
 }
 
 describe('development mode', () => {
+  // An issuer and audience the service checks: the tokens it prints and `npm run token` mints carry them.
+  const idp = { JWT_ISSUER: 'https://idp.dev.example', JWT_AUDIENCE: 'link-analysis-dev' };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dev-mode-'));
   let child: ChildProcess | undefined;
   let port: number;
@@ -62,7 +64,7 @@ describe('development mode', () => {
   beforeAll(async () => {
     port = await freePort();
     child = spawn(process.execPath, [MAIN], {
-      env: devEnv(dataDir, { PORT: String(port), NEO4J_URI: process.env.NEO4J_TEST_URI!, SEED_ON_EMPTY: 'false' }),
+      env: devEnv(dataDir, { ...idp, PORT: String(port), NEO4J_URI: process.env.NEO4J_TEST_URI!, SEED_ON_EMPTY: 'false' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (d) => (output += String(d)));
@@ -102,7 +104,9 @@ describe('development mode', () => {
     }
     // the printed development tokens verify with the generated key, and the service accepts them
     const printed = /dev-admin \(admin[^\n]*\n\s+(\S+)/.exec(output)![1];
-    await expect(jwtVerify(printed, new TextEncoder().encode(secrets['dev-jwt-secret']))).resolves.toBeDefined();
+    await expect(
+      jwtVerify(printed, new TextEncoder().encode(secrets['dev-jwt-secret']), { issuer: idp.JWT_ISSUER, audience: idp.JWT_AUDIENCE }),
+    ).resolves.toBeDefined();
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${printed}` },
@@ -112,11 +116,11 @@ describe('development mode', () => {
   });
 
   it('npm run token reads the installation key: its tokens work against the running service', async () => {
-    const run = await mint(dataDir, ['--role', 'loader', '--agency', 'HR-MUP', '--country', 'HR', '--clearance', 'SECRET']);
+    const run = await mint(dataDir, ['--role', 'loader', '--agency', 'HR-MUP', '--country', 'HR', '--clearance', 'SECRET'], idp);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const jwt = run.stdout.trim();
     const secret = fs.readFileSync(path.join(dataDir, 'dev-jwt-secret'), 'utf8').trim();
-    const { payload } = await jwtVerify(jwt, new TextEncoder().encode(secret));
+    const { payload } = await jwtVerify(jwt, new TextEncoder().encode(secret), { issuer: idp.JWT_ISSUER, audience: idp.JWT_AUDIENCE });
     expect(payload).toMatchObject({ roles: ['loader'], agency: 'HR-MUP', country: 'HR', clearance: 'SECRET' });
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
@@ -127,7 +131,7 @@ describe('development mode', () => {
     // another installation's key is another key: that token is refused here
     const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'dev-mode-other-'));
     try {
-      const foreign = (await mint(elsewhere, [])).stdout.trim();
+      const foreign = (await mint(elsewhere, [], idp)).stdout.trim();
       const refused = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${foreign}` },

@@ -15,10 +15,9 @@ CALL (row) {
   WITH n, collect(DISTINCT src) AS stating
   WITH n, stating, [r IN stating WHERE row.auth IS NULL OR (r.classificationLevel <= row.auth.clearance
          AND @releasable(r.releasableTo, row.auth))] AS seen
-  RETURN collect(n.id) AS entityIds, reduce(acc = [], s IN collect(CASE WHEN size(seen) > 0 THEN seen ELSE stating END) | acc + s) AS sources
+  RETURN reduce(acc = [], s IN collect(CASE WHEN size(seen) > 0 THEN seen ELSE stating END) | acc + s) AS sources
 }
-WITH row, direct + sources AS reports, entityIds, [r IN direct | r.id] AS reportIds
+WITH row, direct + sources AS reports
 RETURN row.i AS i,
        reduce(m = 0, r IN reports | CASE WHEN r.classificationLevel > m THEN r.classificationLevel ELSE m END) AS level,
-       [r IN reports WHERE size(r.releasableTo) > 0 | r.releasableTo] AS releasability,
-       entityIds + reportIds AS resolved
+       [r IN reports WHERE size(r.releasableTo) > 0 | r.releasableTo] AS releasability

@@ -115,8 +115,7 @@ export function declaredMarkings(json: string): AuditMarking[] {
     if ('report' in o && typeof o.entities === 'number') {
       const name = typeof o.classification === 'string' ? o.classification.toUpperCase() : '';
       const level = CLEARANCES.indexOf(name as (typeof CLEARANCES)[number]);
-      const releasableTo = Array.isArray(o.releasableTo) ? o.releasableTo.map((x) => String(x).toUpperCase()) : [];
-      out.push({ classificationLevel: Math.max(level, 0), releasability: markingOfReport(0, releasableTo).releasability });
+      out.push(markingOfReport(Math.max(level, 0), Array.isArray(o.releasableTo) ? o.releasableTo.map(String) : []));
     }
     Object.values(o).forEach((x) => walk(x, depth + 1));
   };
@@ -135,11 +134,8 @@ export function declaredMarkings(json: string): AuditMarking[] {
  * who may know as much may read it.
  */
 export function requesterMarking(record: Pick<AuditRecord, 'agency' | 'country'>, caller?: VisibilityParams): AuditMarking {
-  const codes = [record.agency, record.country].filter((x) => typeof x === 'string' && x !== '').map((x) => x.toUpperCase());
-  return {
-    classificationLevel: caller?.clearance ?? MOST_RESTRICTIVE.classificationLevel,
-    releasability: codes.length > 0 ? [[...new Set(codes)].sort().join('|')] : [],
-  };
+  const codes = [record.agency, record.country].filter((x) => typeof x === 'string' && x !== '');
+  return markingOfReport(caller?.clearance ?? MOST_RESTRICTIVE.classificationLevel, codes);
 }
 
 /** The most restrictive combination: the highest level, every releasability set. */
@@ -387,10 +383,10 @@ export class AuditLog {
             },
           ],
     );
-    const found = new Map<number, { level: number; releasability: string[]; resolved: string[] }>();
+    const found = new Map<number, { level: number; releasability: string[] }>();
     if (rows.length > 0) {
-      const result = await run<{ i: number; level: number; releasability: string[][]; resolved: string[] }>(cypher('audit-marking'), { rows });
-      for (const r of result) found.set(r.i, { ...r, releasability: r.releasability.map((set) => [...new Set(set)].sort().join('|')) });
+      const result = await run<{ i: number; level: number; releasability: string[][] }>(cypher('audit-marking'), { rows });
+      for (const r of result) found.set(r.i, { level: r.level, releasability: r.releasability.flatMap((set) => markingOfReport(0, set).releasability) });
     }
     return items.map((item, i) => {
       // Every entry is marked at least as its requester (an id the query could not attribute, a

@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { embeddedDataDir } from '../config';
 import { DEV_IDENTITY_SECRET_FILE, developmentSecret } from '../db/credentials';
 
 /**
@@ -11,5 +11,5 @@ import { DEV_IDENTITY_SECRET_FILE, developmentSecret } from '../db/credentials';
 export function configuredIdentitySecret(env: NodeJS.ProcessEnv = process.env): string {
   if (env.IDENTITY_SECRET) return env.IDENTITY_SECRET;
   if (env.NODE_ENV === 'production') throw new Error('IDENTITY_SECRET is not set');
-  return developmentSecret(path.resolve(env.NEO4J_EMBEDDED_DATA_DIR || '.neo4j-data'), DEV_IDENTITY_SECRET_FILE);
+  return developmentSecret(embeddedDataDir(env), DEV_IDENTITY_SECRET_FILE);
 }

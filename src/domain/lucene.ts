@@ -9,11 +9,12 @@ import { foldText } from './identity';
  * them), folded as Lucene's ASCII folding did: `Đorđević` is searched as `dordevic`.
  */
 const UNDECOMPOSED: Record<string, string> = { đ: 'd', ð: 'd', ł: 'l', ŀ: 'l', ø: 'o', ħ: 'h', ŧ: 't', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th' };
+const UNDECOMPOSED_LETTER = new RegExp(`[${Object.keys(UNDECOMPOSED).join('')}]`, 'gu');
 
 /** Every folded word of a text: diacritics stripped, lower case, split on anything but letters and digits. */
 export function searchWords(text: string): string[] {
   return foldText(text)
-    .replace(/[đðłŀøħŧıßæœþ]/g, (c) => UNDECOMPOSED[c])
+    .replace(UNDECOMPOSED_LETTER, (c) => UNDECOMPOSED[c])
     .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t.length > 0);
 }
