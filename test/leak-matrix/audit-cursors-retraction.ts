@@ -1,6 +1,6 @@
 import { ReportImporter } from '../../src/import/importer';
 import { entityIdOf } from '../support/fixtures';
-import { GqlResponse, resetDatabase, startServer, TestServer, tokenCache, TokenSpec } from '../support/harness';
+import { GqlResponse, startEmptyServer, TestServer, tokenCache, TokenSpec } from '../support/harness';
 
 /**
  * Issue 16, items 2 and 8, as the leak matrix: what a caller could learn from the audit log, a
@@ -72,8 +72,7 @@ describe('leak matrix (issue 16): audit entries, cursors and retractions', () =>
       .join('<ID>');
 
   beforeAll(async () => {
-    server = await startServer({ RATE_LIMIT_PER_MINUTE: '100000' });
-    await resetDatabase(server.db);
+    server = await startEmptyServer();
     const importer = new ReportImporter(server.db);
     await importer.import(PUB, 'test');
     await importer.import(SEC, 'test');
