@@ -96,7 +96,7 @@ describe('leak matrix: the owning agency always reaches its own reports', () => 
   });
 
   it('its loaders retract it; another agency of the same country gets the unknown-id answer', async () => {
-    const other = await server.gql(RETRACT, { id: 'OWNR-1' }, await tokenOf(user('rs-bia-loader', ['loader'], 'RS-BIA', 'RS')));
+    const other = await server.gql(RETRACT, { id: 'OWNR-1' }, await tokenOf(RS_OTHER_LOADER));
     expect(other.errors![0].extensions!.problems).toEqual([{ path: 'id', message: 'no such report' }]);
     const res = await server.gql(RETRACT, { id: 'OWNR-1' }, await tokenOf(RS_LOADER));
     expect(res.errors).toBeUndefined();
