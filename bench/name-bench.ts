@@ -4,11 +4,9 @@
  * - our Western Balkan set (data/resolution/balkan-pairs.csv), tuning half and held-out half apart.
  * A match is read two ways: SAME or POSSIBLE (what reaches a person: joined or queued for review) and SAME only.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { evaluate, type Evaluation, type LabelledPair } from '../src/resolution/evaluate';
-import { loadBalkanPairs } from '../src/resolution/balkan-set';
+import { evaluate, type Evaluation } from '../src/resolution/evaluate';
+import { loadBalkanPairs, loadNameBenchPersonPairs } from '../src/resolution/balkan-set';
 
 const root = join(__dirname, '..', '..');
 const pct = (x: number): string => x.toFixed(3);
@@ -23,23 +21,10 @@ function line(label: string, e: Evaluation): string {
   );
 }
 
-function nameBench(): LabelledPair[] {
-  const rows: Array<Record<string, string>> = parse(readFileSync(join(root, 'data/resolution/opensanctions-name-bench/cases.csv')), { columns: true });
-  return rows
-    .filter((r) => r.schema === 'Person')
-    .map((r, i) => ({
-      id: `os-${i}`,
-      left: { type: 'Person', name: r.name1 },
-      right: { type: 'Person', name: r.name2 },
-      same: r.is_match === 'true',
-      category: r.case_group,
-    }));
-}
-
 function main(): void {
   const verbose = process.argv.includes('--verbose');
   const started = process.hrtime.bigint();
-  const os = nameBench();
+  const os = loadNameBenchPersonPairs(join(root, 'data/resolution/opensanctions-name-bench/cases.csv'));
   const osEval = evaluate(os, true);
   console.log(line('OpenSanctions name_bench, Person', osEval));
   const balkan = loadBalkanPairs(join(root, 'data/resolution/balkan-pairs.csv'));

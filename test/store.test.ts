@@ -1,5 +1,5 @@
 import { entityIdOf } from './support/fixtures';
-import { GqlResponse, resetDatabase, startServer, TestServer, tokenCache, TokenSpec } from './support/harness';
+import { GqlResponse, startEmptyServer, TestServer, tokenCache, TokenSpec } from './support/harness';
 
 /**
  * The statement store (issue 8): a report owns its statements. Concurrent loaders of many agencies
@@ -65,8 +65,7 @@ describe('statement store', () => {
   const tokenOf = tokenCache();
 
   beforeAll(async () => {
-    server = await startServer({ RATE_LIMIT_PER_MINUTE: '100000' });
-    await resetDatabase(server.db);
+    server = await startEmptyServer();
   });
   afterAll(() => server.stop());
 

@@ -1,29 +1,15 @@
-/** Reads the labelled Western Balkan pairs (data/resolution/balkan-pairs.csv) into LabelledPairs. */
+/**
+ * Reads the labelled pairs the scorer is measured on into LabelledPairs (tests and bench): the
+ * Western Balkan pairs (data/resolution/balkan-pairs.csv) and the Person rows of the OpenSanctions
+ * name benchmark (data/resolution/opensanctions-name-bench/cases.csv).
+ */
 import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import type { LabelledPair } from './evaluate';
 
-/** Splits one CSV line (RFC 4180 quotes) into fields. */
-function fields(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
+/** The rows of a CSV file with a header line, by column name; `#` lines and blank lines skipped. */
+const rowsOf = (path: string): Array<Record<string, string>> =>
+  parse(readFileSync(path, 'utf8'), { columns: true, comment: '#', comment_no_infix: true, skip_empty_lines: true });
 
 const list = (text: string | undefined): string[] =>
   (text ?? '')
@@ -36,14 +22,8 @@ const list = (text: string | undefined): string[] =>
  * right_name, right_birth, right_nat, right_neighbours, note. Lists are `;`-separated.
  */
 export function loadBalkanPairs(path: string): LabelledPair[] {
-  const lines = readFileSync(path, 'utf8')
-    .split(/\r?\n/)
-    .filter((l) => l.trim() && !l.startsWith('#'));
-  const [header, ...rows] = lines;
-  const names = fields(header);
-  return rows.map((line) => {
-    const f = fields(line);
-    const get = (col: string): string => f[names.indexOf(col)] ?? '';
+  return rowsOf(path).map((row) => {
+    const get = (col: string): string => row[col] ?? '';
     const type = get('type') || 'Person';
     return {
       id: get('id'),
@@ -66,4 +46,17 @@ export function loadBalkanPairs(path: string): LabelledPair[] {
       },
     };
   });
+}
+
+/** The Person rows of the OpenSanctions name benchmark, names only (columns schema, name1, name2, is_match, case_group). */
+export function loadNameBenchPersonPairs(path: string): LabelledPair[] {
+  return rowsOf(path)
+    .filter((r) => r.schema === 'Person')
+    .map((r, i) => ({
+      id: `os-${i}`,
+      left: { type: 'Person', name: r.name1 },
+      right: { type: 'Person', name: r.name2 },
+      same: r.is_match === 'true',
+      category: r.case_group,
+    }));
 }

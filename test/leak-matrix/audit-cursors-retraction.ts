@@ -1,6 +1,6 @@
 import { ReportImporter } from '../../src/import/importer';
 import { entityIdOf } from '../support/fixtures';
-import { GqlResponse, resetDatabase, startServer, TestServer, tokenCache, TokenSpec } from '../support/harness';
+import { GqlResponse, startEmptyServer, TestServer, tokenCache, TokenSpec } from '../support/harness';
 
 /**
  * Issue 16, items 2 and 8, as the leak matrix: what a caller could learn from the audit log, a
@@ -72,8 +72,7 @@ describe('leak matrix (issue 16): audit entries, cursors and retractions', () =>
       .join('<ID>');
 
   beforeAll(async () => {
-    server = await startServer({ RATE_LIMIT_PER_MINUTE: '100000' });
-    await resetDatabase(server.db);
+    server = await startEmptyServer();
     const importer = new ReportImporter(server.db);
     await importer.import(PUB, 'test');
     await importer.import(SEC, 'test');
@@ -203,19 +202,23 @@ describe('leak matrix (issue 16): audit entries, cursors and retractions', () =>
       await mark('aboveClearance', 'esConfLoader', IMPORT, { r: ABOVE }, 'FORBIDDEN');
     });
 
-    it('an UNCLASSIFIED admin of another agency reads none of them: search terms, failed SECRET imports and retractions', async () => {
-      const rows = await log('lowAdmin');
+    /** Every marked entry is in the log but redacted, and no secret appears anywhere in it. */
+    const expectNoneReadable = (rows: Row[]) => {
       for (const [name, seq] of Object.entries(seqs)) {
         const e = rows.find((r) => r.seq === seq);
         expect({ name, entry: e }).toEqual({ name, entry: expect.objectContaining({ redacted: true, operationName: null, variables: '[redacted]' }) });
       }
       const text = JSON.stringify(rows).toLowerCase();
       for (const s of AUDIT_SECRETS) expect({ s, found: text.includes(s.toLowerCase()) }).toEqual({ s, found: false });
+    };
+
+    it('an UNCLASSIFIED admin of another agency reads none of them: search terms, failed SECRET imports and retractions', async () => {
+      expectNoneReadable(await log('lowAdmin'));
     });
 
+    // the entries must be there, redacted: an empty log would pass a search for the secrets alone
     it('a SECRET admin of another agency and country reads none of them either', async () => {
-      const text = JSON.stringify(await log('nlAdmin')).toLowerCase();
-      for (const s of AUDIT_SECRETS) expect({ s, found: text.includes(s.toLowerCase()) }).toEqual({ s, found: false });
+      expectNoneReadable(await log('nlAdmin'));
     });
 
     it('a failed import carries the marking its document declared (releasability and classification)', async () => {

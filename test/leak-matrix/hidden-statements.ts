@@ -1,6 +1,5 @@
-import { ReportImporter } from '../../src/import/importer';
 import { entityIdOf } from '../support/fixtures';
-import { GqlResponse, resetDatabase, startServer, TestServer, token } from '../support/harness';
+import { answersWithoutAndWithHidden, GqlResponse, startServer, TestServer, token } from '../support/harness';
 
 /**
  * Nothing hidden shapes an answer (issue 8, leak matrix additions). A SECRET report restates the
@@ -101,9 +100,8 @@ describe('nothing hidden shapes an answer: differential check against a database
   let server: TestServer;
   let reader: string;
   let loader: string;
-  const full = new Map<string, GqlResponse>();
-  const control = new Map<string, GqlResponse>();
-  const importer = () => new ReportImporter(server.db);
+  let full: Map<string, GqlResponse>;
+  let control: Map<string, GqlResponse>;
 
   /** The loader's import of a report that restates an entity only the hidden report states. */
   const LOADER_DOC = {
@@ -120,7 +118,8 @@ describe('nothing hidden shapes an answer: differential check against a database
       'mutation ($r: ReportInput!) {',
     );
 
-  async function answers(into: Map<string, GqlResponse>) {
+  async function answers(): Promise<Map<string, GqlResponse>> {
+    const into = new Map<string, GqlResponse>();
     for (const [name, query] of QUERIES) into.set(name, await server.gql(query, undefined, reader));
     // page 2 through the first page's cursor
     const cursor = into.get('persons')!.data!.persons.pageInfo.endCursor;
@@ -129,21 +128,17 @@ describe('nothing hidden shapes an answer: differential check against a database
       await server.gql('query ($a: String) { persons(first: 2, after: $a) { totalCount edges { cursor node { id } } } }', { a: cursor }, reader),
     );
     into.set('import', await server.gql(IMPORT, { r: LOADER_DOC }, loader));
+    return into;
   }
 
   beforeAll(async () => {
     server = await startServer();
     reader = await token({ sub: 'leak-reader', roles: ['analyst'], agency: 'IT-PS', country: 'IT', clearance: 'RESTRICTED' });
     loader = await token({ sub: 'leak-loader', roles: ['loader'], agency: 'IT-PS', country: 'IT', clearance: 'RESTRICTED' });
-    await resetDatabase(server.db);
-    await importer().import(VISIBLE);
-    await answers(control);
-    // The hidden report first: it creates the shared entities, so the database stores them (and
-    // scans them) in another order than the control does; no answer may depend on that order.
-    await resetDatabase(server.db);
-    await importer().import(HIDDEN);
-    await importer().import(VISIBLE);
-    await answers(full);
+    // The hidden report first in the second run: it creates the shared entities, so the database
+    // stores them (and scans them) in another order than the control does; no answer may depend on
+    // that order.
+    ({ control, full } = await answersWithoutAndWithHidden(server.db, VISIBLE, HIDDEN, answers));
   });
   afterAll(() => server.stop());
 

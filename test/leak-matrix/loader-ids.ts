@@ -1,4 +1,4 @@
-import { resetDatabase, startServer, TestServer, tokenCache } from '../support/harness';
+import { startEmptyServer, TestServer, tokenCache } from '../support/harness';
 
 /**
  * Issue 8's takeover findings, as an attacker with a loader token would try them: a loader id that
@@ -16,8 +16,7 @@ describe('leak matrix: loader-supplied ids never take over another type, a count
   const tokenOf = tokenCache();
 
   beforeAll(async () => {
-    server = await startServer({ RATE_LIMIT_PER_MINUTE: '100000' });
-    await resetDatabase(server.db);
+    server = await startEmptyServer();
   });
   afterAll(() => server.stop());
 

@@ -1,6 +1,5 @@
-import { ReportImporter } from '../../src/import/importer';
 import { entityIdOf } from '../support/fixtures';
-import { GqlResponse, resetDatabase, startServer, TestServer, token } from '../support/harness';
+import { answersWithoutAndWithHidden, GqlResponse, startServer, TestServer, token } from '../support/harness';
 
 /**
  * Ties never follow storage order (issue 16, item 9). Two paths of equal length between Tia Anders
@@ -97,24 +96,19 @@ const QUERIES: Array<[string, string]> = [
 describe('leak matrix: ties are broken by id, never by the storage order hidden imports shape', () => {
   let server: TestServer;
   let reader: string;
-  const full = new Map<string, GqlResponse>();
-  const control = new Map<string, GqlResponse>();
-  const importer = () => new ReportImporter(server.db);
+  let full: Map<string, GqlResponse>;
+  let control: Map<string, GqlResponse>;
 
-  async function answers(into: Map<string, GqlResponse>) {
+  async function answers(): Promise<Map<string, GqlResponse>> {
+    const into = new Map<string, GqlResponse>();
     for (const [name, query] of QUERIES) into.set(name, await server.gql(query, undefined, reader));
+    return into;
   }
 
   beforeAll(async () => {
     server = await startServer();
     reader = await token({ sub: 'tie-reader', roles: ['analyst'], agency: 'IT-PS', country: 'IT', clearance: 'RESTRICTED' });
-    await resetDatabase(server.db);
-    await importer().import(VISIBLE);
-    await answers(control);
-    await resetDatabase(server.db);
-    await importer().import(HIDDEN);
-    await importer().import(VISIBLE);
-    await answers(full);
+    ({ control, full } = await answersWithoutAndWithHidden(server.db, VISIBLE, HIDDEN, answers));
   });
   afterAll(() => server.stop());
 
@@ -125,10 +119,8 @@ describe('leak matrix: ties are broken by id, never by the storage order hidden 
     expect(JSON.stringify(got)).not.toMatch(/TIE-HIDDEN|ES-PN/);
   });
 
-  it.each([
-    ['with', full],
-    ['without', control],
-  ])('%s the hidden report, every tie goes to the smaller id', (_label, answered) => {
+  it.each(['with', 'without'])('%s the hidden report, every tie goes to the smaller id', (label) => {
+    const answered = label === 'with' ? full : control;
     const nodes = (p: { nodes: Array<{ id: string }> }) => p.nodes.map((n) => n.id);
     // one path: through the middle person whose id sorts first
     expect(answered.get('shortestPaths')!.data!.shortestPaths.map(nodes)).toEqual([[A, MIDDLE[0], B]]);

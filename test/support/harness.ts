@@ -144,6 +144,39 @@ export function forgeSignature(jwt: string): string {
   return `${header}.${payload}.${signature.slice(0, i)}${signature[i] === 'A' ? 'B' : 'A'}${signature.slice(i + 1)}`;
 }
 
+/**
+ * A test server over an empty database, with the per-caller rate limit lifted: for suites that
+ * import their own fixtures and make more requests per minute than the default limit allows.
+ */
+export async function startEmptyServer(env: Partial<NodeJS.ProcessEnv> = {}): Promise<TestServer> {
+  const server = await startServer({ RATE_LIMIT_PER_MINUTE: '100000', ...env });
+  await resetDatabase(server.db);
+  return server;
+}
+
+/**
+ * A differential run for the leak matrix: `answer()` on a database holding only `visible` (the
+ * control), then on one where `hidden` was imported before `visible`, so that the hidden report
+ * creates the entities both state and the store holds (and scans) them in another order. Leaves
+ * the second database in place.
+ */
+export async function answersWithoutAndWithHidden<T>(
+  db: Database,
+  visible: object,
+  hidden: object,
+  answer: () => Promise<T>,
+): Promise<{ control: T; full: T }> {
+  const importer = new ReportImporter(db);
+  await resetDatabase(db);
+  await importer.import(visible);
+  const control = await answer();
+  await resetDatabase(db);
+  await importer.import(hidden);
+  await importer.import(visible);
+  const full = await answer();
+  return { control, full };
+}
+
 /** A test server over a database holding exactly the demo reports of seed/ (imported by the real importer). */
 export async function startSeededServer(env: Partial<NodeJS.ProcessEnv> = {}): Promise<TestServer> {
   const server = await startServer(env);

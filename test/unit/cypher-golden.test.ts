@@ -11,10 +11,11 @@ import { CYPHER_DIR } from '../../src/paths';
  * `UPDATE_GOLDEN=1 npx jest test/unit/cypher-golden.test.ts --selectProjects unit` rewrites them.
  */
 const GOLDEN_DIR = path.join(__dirname, '..', 'golden', 'cypher');
-const withPrelude = [...cypherFiles()]
-  .filter(([, { file }]) => /^\/\/:include visible-markings$/m.test(fs.readFileSync(path.join(CYPHER_DIR, file), 'utf8')))
-  .map(([name]) => name)
-  .sort();
+const includes = (name: string): string[] =>
+  [...fs.readFileSync(path.join(CYPHER_DIR, cypherFiles().get(name)!.file), 'utf8').matchAll(/^\/\/:include\s+(\S+)\s*$/gm)].map((m) => m[1]);
+/** Includes the prelude itself or through a fragment that does (list-all, list-walk). */
+const carriesPrelude = (name: string): boolean => includes(name).some((i) => i === 'visible-markings' || carriesPrelude(i));
+const withPrelude = [...cypherFiles().keys()].filter(carriesPrelude).sort();
 
 describe('golden Cypher: the expanded text of every query with the need-to-know prelude', () => {
   if (process.env.UPDATE_GOLDEN === '1') {

@@ -1,10 +1,8 @@
 // The labelled Western Balkan set (data/resolution/balkan-pairs.csv) and the OpenSanctions name benchmark.
 // Both halves of the Balkan set are measured; the scorer was tuned on the `tune` half only.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { loadBalkanPairs } from '../../../src/resolution/balkan-set';
-import { evaluate, type LabelledPair } from '../../../src/resolution/evaluate';
+import { loadBalkanPairs, loadNameBenchPersonPairs } from '../../../src/resolution/balkan-set';
+import { evaluate } from '../../../src/resolution/evaluate';
 
 const root = join(__dirname, '..', '..', '..');
 const balkan = loadBalkanPairs(join(root, 'data/resolution/balkan-pairs.csv'));
@@ -30,10 +28,7 @@ describe('Western Balkan set', () => {
 
 describe('OpenSanctions name benchmark (Person, names only)', () => {
   it('Person F1 >= 0.80 with SAME or POSSIBLE as a match, and nothing SAME on names alone', () => {
-    const rows: Array<Record<string, string>> = parse(readFileSync(join(root, 'data/resolution/opensanctions-name-bench/cases.csv')), { columns: true });
-    const pairs: LabelledPair[] = rows
-      .filter((r) => r.schema === 'Person')
-      .map((r, i) => ({ id: String(i), left: { type: 'Person', name: r.name1 }, right: { type: 'Person', name: r.name2 }, same: r.is_match === 'true' }));
+    const pairs = loadNameBenchPersonPairs(join(root, 'data/resolution/opensanctions-name-bench/cases.csv'));
     expect(pairs).toHaveLength(548);
     const e = evaluate(pairs);
     expect(e.samePossible.f1).toBeGreaterThanOrEqual(0.8);
