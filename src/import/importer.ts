@@ -112,11 +112,6 @@ function isRetryable(err: unknown): boolean {
 export interface ImportOptions {
   /** Run every check and roll back: the outcome says what would change. */
   validateOnly?: boolean;
-  /**
-   * Runs in the import's own transaction after its writes (not for dry runs): commits with it or not
-   * at all. A hook for in-process callers; the audited import owns its transaction instead.
-   */
-  inTransaction?: (tx: ManagedTransaction, outcome: ImportOutcome) => Promise<void>;
 }
 
 /** A validated document, the caller's right to import it checked, and its statements planned. */
@@ -172,11 +167,7 @@ export class ReportImporter {
    */
   async import(doc: unknown, importedBy = 'system', caller?: Importer, options: ImportOptions = {}): Promise<ImportOutcome> {
     const prepared = this.prepare(doc, caller);
-    return this.transaction(async (tx) => {
-      const outcome = await this.writeIn(tx, prepared, importedBy, caller, options.validateOnly ?? false);
-      if (options.inTransaction) await options.inTransaction(tx, outcome);
-      return outcome;
-    });
+    return this.transaction((tx) => this.writeIn(tx, prepared, importedBy, caller, options.validateOnly ?? false));
   }
 
   /**
@@ -294,22 +285,11 @@ export class ReportImporter {
 
   /**
    * Removes every statement of a report (owner agency or admin within clearance), in one
-   * transaction retried as a whole. `inTransaction` runs in that transaction after the removal:
-   * it commits with it or not at all (the audited retraction writes its entry with `retractIn`
-   * in a transaction of its own instead: src/import/audited-import.ts).
+   * transaction retried as a whole (the audited retraction runs `retractIn` in a transaction of its
+   * own, with its audit entry: src/import/audited-import.ts).
    */
-  async retract(
-    reportId: string,
-    caller?: Importer,
-    options: { inTransaction?: (tx: ManagedTransaction, outcome: RetractOutcome) => Promise<void> } = {},
-  ): Promise<RetractOutcome> {
-    return this.retrying(() =>
-      this.db.writeTransaction(async (tx) => {
-        const outcome = await this.retractIn(tx, reportId, caller);
-        await options.inTransaction?.(tx, outcome);
-        return outcome;
-      }),
-    );
+  async retract(reportId: string, caller?: Importer): Promise<RetractOutcome> {
+    return this.retrying(() => this.db.writeTransaction((tx) => this.retractIn(tx, reportId, caller)));
   }
 
   /** The retraction's statements in `tx` (see `retract`). */
