@@ -35,6 +35,14 @@ export interface ImportOutcome {
   changedIds: string[];
   /** What the document itself lacks for a sure identity (never refuses the import): see `importWarnings`. */
   warnings: ImportWarning[];
+  /** The markings of what the import touched: the report as written, and its earlier version (a revision). */
+  marked: ReportMarking[];
+}
+
+/** A report's classification level and the `releasableTo` it declares (its audit entry's marking). */
+export interface ReportMarking {
+  level: number;
+  releasableTo: string[];
 }
 
 export interface RetractOutcome {
@@ -42,6 +50,8 @@ export interface RetractOutcome {
   statements: number;
   links: number;
   changedIds: string[];
+  /** The marking of the retracted report: its ids and its entities' were known under it. */
+  marked: ReportMarking[];
 }
 
 /**
@@ -303,7 +313,13 @@ export class ReportImporter {
     const touched = [...new Set(statements.map((s) => s.id))].sort();
     await this.db.runIn(tx, cypher('import-orphans'), { ids: touched });
     await this.db.runIn(tx, 'MATCH (r:Report {id: $id}) DELETE r', { id: reportId });
-    return { reportId, statements: statements.length, links: links.length, changedIds: touched };
+    return {
+      reportId,
+      statements: statements.length,
+      links: links.length,
+      changedIds: touched,
+      marked: [{ level: lock.level ?? 0, releasableTo: lock.releasableTo }],
+    };
   }
 
   /** Runs `work` again (it is idempotent) after deadlocks, transient errors and write conflicts. */
@@ -346,6 +362,9 @@ export class ReportImporter {
     const db = this.db;
     const [lock] = await db.runIn<LockRow>(tx, cypher('import-report-lock'), { id: plan.reportId });
     this.checkOwnership(lock, caller, 'report.id');
+    const r = doc.report;
+    const level = CLEARANCES.indexOf(r.classification as (typeof CLEARANCES)[number]);
+    const releasableTo = (r.releasableTo ?? []).map((x) => x.toUpperCase());
     const outcome: ImportOutcome = {
       reportId: plan.reportId,
       alreadyImported: false,
@@ -357,6 +376,8 @@ export class ReportImporter {
       entities: plan.refs,
       changedIds: [],
       warnings: importWarnings(doc),
+      // a revision's dropped statements were known under the earlier version's marking
+      marked: [{ level, releasableTo }, ...(lock.fresh ? [] : [{ level: lock.level ?? 0, releasableTo: lock.releasableTo }])],
     };
     if (!lock.fresh && lock.hash === hash) {
       outcome.alreadyImported = true;
@@ -374,9 +395,6 @@ export class ReportImporter {
     }
     outcome.revised = !lock.fresh;
 
-    const r = doc.report;
-    const level = CLEARANCES.indexOf(r.classification as (typeof CLEARANCES)[number]);
-    const releasableTo = (r.releasableTo ?? []).map((x) => x.toUpperCase());
     const marking = markingOf(level, releasableTo, r.agency);
 
     // What the caller could already see through other reports (their view decides the counts).

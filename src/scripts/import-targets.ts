@@ -256,7 +256,7 @@ export class DirectTarget implements ImportTarget {
     let result;
     try {
       if (!this.principal.roles.some((r) => WRITE_ROLES.includes(r))) throw forbidden('Importing needs the loader or admin role.');
-      result = await auditedImport(request, doc, { validateOnly, returns: 'report', markedBy: 'store' });
+      result = await auditedImport(request, doc, { validateOnly, returns: 'report' });
     } catch (err) {
       throw await this.failed(request, err);
     }
