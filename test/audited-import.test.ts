@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from '../src/db/embedded-neo4j';
 import { Database } from '../src/db/database';
+import { ReportImporter } from '../src/import/importer';
 import { PROJECT_ROOT } from '../src/paths';
 import { connect, resetDatabase, startServer, TestServer, token } from './support/harness';
 
@@ -77,6 +78,12 @@ describe('the audited import: one record whichever path writes it', () => {
     closedApi = `http://127.0.0.1:${await freePort()}`;
     loader = await token({ sub: 'same-loader', roles: ['loader'], agency: 'HR-MUP', country: 'HR', clearance: 'SECRET' });
     fs.writeFileSync(file, JSON.stringify(DOC));
+    // another report, visible to the loader and marked otherwise, states the same courier: an entry
+    // marked by what its ids touch in the store would take this report's marking too
+    await new ReportImporter(db).import(
+      { ...DOC, report: { ...DOC.report, id: 'AUDITED-OTHER-1', classification: 'SECRET', releasableTo: ['HR'] }, entities: [DOC.entities[0]], links: [] },
+      'test',
+    );
   });
   afterAll(async () => {
     await server.stop();
@@ -118,5 +125,31 @@ describe('the audited import: one record whichever path writes it', () => {
     expect(directImport.returnedIds).toEqual(['AUDITED-SAME-1']);
     expect(apiRetract).toMatchObject({ outcome: 'ok', returnedIds: ['AUDITED-SAME-1'], changedIds: apiImport.changedIds.sort() });
     expect(directRetract.returnedIds).toEqual(['AUDITED-SAME-1']);
+    // the retraction names the report's entities: marked as the report was, though it is gone
+    expect(apiRetract).toMatchObject({ classificationLevel: 3, releasability: ['HR|HR-MUP', 'HR|SI'] });
+  });
+
+  it('marks a revision as its earlier version too: its dropped entities were known under it', async () => {
+    const revised = path.join(auditDir, 'revised.json');
+    const earlier = { ...DOC, report: { ...DOC.report, id: 'AUDITED-REVISED-1', releasableTo: ['HR'] } };
+    // the revision is releasable to everyone and no longer states the organisation
+    const later = { ...earlier, report: { ...earlier.report, classification: 'RESTRICTED', releasableTo: [] }, entities: [DOC.entities[0]], links: [] };
+    for (const [api, doc] of [
+      [server.url, earlier],
+      [server.url, later],
+      [closedApi, earlier],
+      [closedApi, later],
+    ] as const) {
+      fs.writeFileSync(revised, JSON.stringify(doc));
+      const imported = await cli([revised], api, loader);
+      expect(imported.stderr).toBe('');
+      expect(imported.code).toBe(0);
+    }
+    const all = (await entries()).filter((e) => JSON.parse(e.variables).report?.report === 'AUDITED-REVISED-1');
+    expect(all.map((e) => e.operationName)).toEqual(['CliImport', 'CliImport', 'cli-import', 'cli-import']);
+    const [, apiRevision, , directRevision] = all;
+    expect(comparable(directRevision)).toEqual(comparable(apiRevision));
+    expect(apiRevision.changedIds).toHaveLength(2);
+    expect(apiRevision).toMatchObject({ outcome: 'ok', classificationLevel: 3, releasability: ['HR', 'HR|HR-MUP'] });
   });
 });

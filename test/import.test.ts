@@ -352,11 +352,13 @@ describe('report import', () => {
   it('an import whose in-transaction work fails (its audit entry) writes nothing', async () => {
     const { ReportImporter } = await import('../src/import/importer');
     const before = await countGraph(server);
-    const failing = new ReportImporter(server.db).import(allTypesReport({ id: 'TEST-AUDIT-FAILS' }), 'test', undefined, {
-      inTransaction: async (tx) => {
-        await tx.run('CREATE (:AuditProbe)');
-        throw new Error('the audit store refused the entry');
-      },
+    // as the audited import owns the transaction: the import's writes, then its entry, which fails
+    const importer = new ReportImporter(server.db);
+    const prepared = importer.prepare(allTypesReport({ id: 'TEST-AUDIT-FAILS' }));
+    const failing = importer.transaction(async (tx) => {
+      await importer.writeIn(tx, prepared, 'test', undefined, false);
+      await tx.run('CREATE (:AuditProbe)');
+      throw new Error('the audit store refused the entry');
     });
     await expect(failing).rejects.toThrow('the audit store refused the entry');
     expect(await countGraph(server)).toEqual(before);

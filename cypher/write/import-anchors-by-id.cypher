@@ -5,9 +5,4 @@
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
   ON CREATE SET n.type = row.type, n:$(row.type)
-SET n.lockProbe = true
-REMOVE n.lockProbe
-// an anchor deleted (and committed) while this import waited for its lock reads back empty: it
-// gives no row, and the importer retries the import on the shortfall
-WITH row, n WHERE n.type IS NOT NULL
-RETURN row.ref AS ref, row.id AS planned, n.id AS id, n.type AS type, n:Country AS country
+//:include import-anchor-lock

@@ -18,9 +18,4 @@ OPTIONAL CALL (row, known) {
   RETURN n AS merged
 }
 WITH row, coalesce(known, merged) AS n
-SET n.lockProbe = true
-REMOVE n.lockProbe
-// an anchor deleted (and committed) while this import waited for its lock reads back empty: it
-// gives no row, and the importer retries the import on the shortfall
-WITH row, n WHERE n.type IS NOT NULL
-RETURN row.ref AS ref, row.id AS planned, n.id AS id, n.type AS type, n:Country AS country
+//:include import-anchor-lock

@@ -1,7 +1,6 @@
 import { AuditLog, AuditMarking, AuditRecord, markingOfReport, redactVariables } from '../audit/audit-log';
-import { CLEARANCES, Principal, VisibilityParams } from '../auth/principal';
-import { ImportOutcome, Importer, ReportImporter, RetractOutcome } from './importer';
-import { ReportDocument } from './validate';
+import { Principal, VisibilityParams } from '../auth/principal';
+import { ImportOutcome, Importer, ReportImporter, ReportMarking, RetractOutcome } from './importer';
 
 /**
  * The one audited import and the one audited retraction (issue 17): the `importReport` and
@@ -31,15 +30,9 @@ export interface AuditedImportOptions {
    * report's entities (`entities`); the CLI prints the report id only (`report`).
    */
   returns: 'entities' | 'report';
-  /**
-   * The entry's marking: the API marks it as the document declares (`document`); the CLI's direct
-   * path as the audit log's marking query finds what it touched, in the transaction (`store`).
-   * Both are raised to the requester's marking and the document's declared one.
-   */
-  markedBy: 'document' | 'store';
 }
 
-/** The outcome, and whether its audit entry was written (false: a dry run or an unchanged re-import, audited afterwards). */
+/** The outcome, and whether its audit entry was written in its transaction (false: a dry run, audited afterwards). */
 export interface Audited<T> {
   outcome: T;
   audited: boolean;
@@ -64,10 +57,18 @@ export function auditRecord(request: AuditedRequest, fields: { returnedIds: stri
   });
 }
 
-function documentMarking(doc: unknown): AuditMarking {
-  const { classification, releasableTo } = (doc as ReportDocument).report;
-  const level = CLEARANCES.indexOf(classification as (typeof CLEARANCES)[number]);
-  return markingOfReport(level, releasableTo ?? []);
+/**
+ * The marking of an import's or a retraction's entry, on both paths: the report's, as written and
+ * as it was (a revision, a retraction). Everything the entry names (the report's id, the ids of the
+ * entities it states or stated) was known under these, so no other report's marking is needed;
+ * `appendInTransaction` raises it to the requester's marking and the document's declared one.
+ */
+function entryMarking(marked: ReportMarking[]): AuditMarking {
+  const each = marked.map((m) => markingOfReport(m.level, m.releasableTo));
+  return {
+    classificationLevel: Math.max(0, ...each.map((m) => m.classificationLevel)),
+    releasability: [...new Set(each.flatMap((m) => m.releasability))].sort(),
+  };
 }
 
 /**
@@ -88,7 +89,7 @@ export async function auditedImport(request: AuditedRequest, doc: unknown, optio
       changedIds: o.changedIds,
       outcome: 'ok',
     });
-    head = await audit.appendInTransaction(tx, record, options.markedBy === 'document' ? documentMarking(doc) : undefined, request.auth);
+    head = await audit.appendInTransaction(tx, record, entryMarking(o.marked), request.auth);
     return o;
   });
   if (head) await audit.anchorHead(head);
@@ -103,7 +104,7 @@ export async function auditedRetract(request: AuditedRequest, reportId: string):
     importer.db.writeTransaction(async (tx) => {
       const o = await importer.retractIn(tx, reportId, importerOf(request));
       const record = auditRecord(request, { returnedIds: [o.reportId], changedIds: o.changedIds, outcome: 'ok' });
-      head = await audit.appendInTransaction(tx, record, undefined, request.auth);
+      head = await audit.appendInTransaction(tx, record, entryMarking(o.marked), request.auth);
       return o;
     }),
   );

@@ -35,6 +35,14 @@ export interface ImportOutcome {
   changedIds: string[];
   /** What the document itself lacks for a sure identity (never refuses the import): see `importWarnings`. */
   warnings: ImportWarning[];
+  /** The markings of what the import touched: the report as written, and its earlier version (a revision). */
+  marked: ReportMarking[];
+}
+
+/** A report's classification level and the `releasableTo` it declares (its audit entry's marking). */
+export interface ReportMarking {
+  level: number;
+  releasableTo: string[];
 }
 
 export interface RetractOutcome {
@@ -42,6 +50,8 @@ export interface RetractOutcome {
   statements: number;
   links: number;
   changedIds: string[];
+  /** The marking of the retracted report: its ids and its entities' were known under it. */
+  marked: ReportMarking[];
 }
 
 /**
@@ -112,11 +122,6 @@ function isRetryable(err: unknown): boolean {
 export interface ImportOptions {
   /** Run every check and roll back: the outcome says what would change. */
   validateOnly?: boolean;
-  /**
-   * Runs in the import's own transaction after its writes (not for dry runs): commits with it or not
-   * at all. A hook for in-process callers; the audited import owns its transaction instead.
-   */
-  inTransaction?: (tx: ManagedTransaction, outcome: ImportOutcome) => Promise<void>;
 }
 
 /** A validated document, the caller's right to import it checked, and its statements planned. */
@@ -172,11 +177,7 @@ export class ReportImporter {
    */
   async import(doc: unknown, importedBy = 'system', caller?: Importer, options: ImportOptions = {}): Promise<ImportOutcome> {
     const prepared = this.prepare(doc, caller);
-    return this.transaction(async (tx) => {
-      const outcome = await this.writeIn(tx, prepared, importedBy, caller, options.validateOnly ?? false);
-      if (options.inTransaction) await options.inTransaction(tx, outcome);
-      return outcome;
-    });
+    return this.transaction((tx) => this.writeIn(tx, prepared, importedBy, caller, options.validateOnly ?? false));
   }
 
   /**
@@ -294,22 +295,11 @@ export class ReportImporter {
 
   /**
    * Removes every statement of a report (owner agency or admin within clearance), in one
-   * transaction retried as a whole. `inTransaction` runs in that transaction after the removal:
-   * it commits with it or not at all (the audited retraction writes its entry with `retractIn`
-   * in a transaction of its own instead: src/import/audited-import.ts).
+   * transaction retried as a whole (the audited retraction runs `retractIn` in a transaction of its
+   * own, with its audit entry: src/import/audited-import.ts).
    */
-  async retract(
-    reportId: string,
-    caller?: Importer,
-    options: { inTransaction?: (tx: ManagedTransaction, outcome: RetractOutcome) => Promise<void> } = {},
-  ): Promise<RetractOutcome> {
-    return this.retrying(() =>
-      this.db.writeTransaction(async (tx) => {
-        const outcome = await this.retractIn(tx, reportId, caller);
-        await options.inTransaction?.(tx, outcome);
-        return outcome;
-      }),
-    );
+  async retract(reportId: string, caller?: Importer): Promise<RetractOutcome> {
+    return this.retrying(() => this.db.writeTransaction((tx) => this.retractIn(tx, reportId, caller)));
   }
 
   /** The retraction's statements in `tx` (see `retract`). */
@@ -323,7 +313,13 @@ export class ReportImporter {
     const touched = [...new Set(statements.map((s) => s.id))].sort();
     await this.db.runIn(tx, cypher('import-orphans'), { ids: touched });
     await this.db.runIn(tx, 'MATCH (r:Report {id: $id}) DELETE r', { id: reportId });
-    return { reportId, statements: statements.length, links: links.length, changedIds: touched };
+    return {
+      reportId,
+      statements: statements.length,
+      links: links.length,
+      changedIds: touched,
+      marked: [{ level: lock.level ?? 0, releasableTo: lock.releasableTo }],
+    };
   }
 
   /** Runs `work` again (it is idempotent) after deadlocks, transient errors and write conflicts. */
@@ -366,6 +362,9 @@ export class ReportImporter {
     const db = this.db;
     const [lock] = await db.runIn<LockRow>(tx, cypher('import-report-lock'), { id: plan.reportId });
     this.checkOwnership(lock, caller, 'report.id');
+    const r = doc.report;
+    const level = CLEARANCES.indexOf(r.classification as (typeof CLEARANCES)[number]);
+    const releasableTo = (r.releasableTo ?? []).map((x) => x.toUpperCase());
     const outcome: ImportOutcome = {
       reportId: plan.reportId,
       alreadyImported: false,
@@ -377,6 +376,8 @@ export class ReportImporter {
       entities: plan.refs,
       changedIds: [],
       warnings: importWarnings(doc),
+      // a revision's dropped statements were known under the earlier version's marking
+      marked: [{ level, releasableTo }, ...(lock.fresh ? [] : [{ level: lock.level ?? 0, releasableTo: lock.releasableTo }])],
     };
     if (!lock.fresh && lock.hash === hash) {
       outcome.alreadyImported = true;
@@ -394,9 +395,6 @@ export class ReportImporter {
     }
     outcome.revised = !lock.fresh;
 
-    const r = doc.report;
-    const level = CLEARANCES.indexOf(r.classification as (typeof CLEARANCES)[number]);
-    const releasableTo = (r.releasableTo ?? []).map((x) => x.toUpperCase());
     const marking = markingOf(level, releasableTo, r.agency);
 
     // What the caller could already see through other reports (their view decides the counts).

@@ -9,8 +9,6 @@ import { isCountryCode } from '../domain/countries';
 import { MULTI_LINE_TEXT_PATTERN, ONE_LINE_TEXT_PATTERN, textProblem, TextKind } from '../domain/text-policy';
 import { EntityTypeName, LINK_ENDPOINTS, LinkTypeName, PARTICIPATION_ROLES } from '../domain/vocabulary';
 
-export { textProblem } from '../domain/text-policy';
-
 export const REPORT_SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema', 'report.schema.json');
 
 /**

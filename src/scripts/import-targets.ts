@@ -255,14 +255,14 @@ export class DirectTarget implements ImportTarget {
     const request = this.request(DIRECT_OPERATION_NAME, { report: doc, validateOnly });
     let result;
     try {
-      if (!this.principal.roles.some((r) => WRITE_ROLES.includes(r))) throw forbidden('Importing needs the loader or admin role.');
-      result = await auditedImport(request, doc, { validateOnly, returns: 'report', markedBy: 'store' });
+      this.mayWrite('Importing');
+      result = await auditedImport(request, doc, { validateOnly, returns: 'report' });
     } catch (err) {
       throw await this.failed(request, err);
     }
     const { outcome, audited } = result;
-    // a dry run (rolled back): audited now
-    if (!audited) await this.audited(request, { returnedIds: [outcome.reportId], changedIds: outcome.dryRun ? [] : outcome.changedIds, outcome: 'ok' });
+    // a dry run (rolled back, the only outcome not audited in its transaction): audited now
+    if (!audited) await this.audited(request, { returnedIds: [outcome.reportId], changedIds: [], outcome: 'ok' });
     return outcome;
   }
 
@@ -271,12 +271,17 @@ export class DirectTarget implements ImportTarget {
     const request = this.request(DIRECT_RETRACT_OPERATION_NAME, { id });
     let outcome;
     try {
-      if (!this.principal.roles.some((r) => WRITE_ROLES.includes(r))) throw forbidden('Retracting needs the loader or admin role.');
+      this.mayWrite('Retracting');
       outcome = await auditedRetract(request, id);
     } catch (err) {
       throw await this.failed(request, err);
     }
     return { reportId: outcome.reportId, statements: outcome.statements, links: outcome.links };
+  }
+
+  /** The role check the resolvers' `@Authorized(...WRITE_ROLES)` makes. */
+  private mayWrite(what: string): void {
+    if (!this.principal.roles.some((r) => WRITE_ROLES.includes(r))) throw forbidden(`${what} needs the loader or admin role.`);
   }
 
   private request(operationName: string, variables: Record<string, unknown>): AuditedRequest {

@@ -200,7 +200,7 @@ export class QueryResolver {
     // The one audited import (src/import/audited-import.ts): a written report's entry commits in the
     // import's own transaction, whatever happens to the connection afterwards (a dry run, and a
     // failed import, are audited as every request is, by the audit plugin).
-    const { outcome, audited } = await auditedImport(requestOf(ctx, info), report, { validateOnly, returns: 'entities', markedBy: 'document' });
+    const { outcome, audited } = await auditedImport(requestOf(ctx, info), report, { validateOnly, returns: 'entities' });
     // the request's only field: its entry is written (otherwise the plugin records the request too)
     if (audited && info.operation.selectionSet.selections.length === 1) ctx.auditWritten = true;
     if (!outcome.dryRun) outcome.changedIds.forEach((id) => ctx.changedIds.add(id));
