@@ -312,7 +312,7 @@ export class ReportImporter {
     const statements = await this.db.runIn<{ id: string }>(tx, cypher('import-retract-statements'), { id: reportId });
     const touched = [...new Set(statements.map((s) => s.id))].sort();
     await this.db.runIn(tx, cypher('import-orphans'), { ids: touched });
-    await this.db.runIn(tx, 'MATCH (r:Report {id: $id}) DELETE r', { id: reportId });
+    await this.db.runIn(tx, cypher('import-retract-report'), { id: reportId });
     return {
       reportId,
       statements: statements.length,
