@@ -54,16 +54,20 @@ export function sortKeyOf(label: string): string {
 /** A scalar of a (validated) document as text: strings and numbers as written, anything else empty. */
 export const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
+/**
+ * The field that, beside the name, identifies a person, an organisation or a location stated
+ * without a loader-supplied id. Import warnings (src/import/warnings.ts) name it when it is missing.
+ */
+export const IDENTITY_QUALIFIER = { Person: 'birthDate', Organisation: 'country', Location: 'country' } as const;
+
 /** The identity key of an entity stated without a loader-supplied id. */
 export function identityKey(entity: Record<string, unknown>, reportId: string): string {
   const n = (v: unknown) => foldName(text(v));
   switch (entity.type) {
     case 'Person':
-      return `person|${n(entity.name)}|${text(entity.birthDate)}`;
     case 'Organisation':
-      return `organisation|${n(entity.name)}|${text(entity.country)}`;
     case 'Location':
-      return `location|${n(entity.name)}|${text(entity.country)}`;
+      return `${entity.type.toLowerCase()}|${n(entity.name)}|${text(entity[IDENTITY_QUALIFIER[entity.type]])}`;
     case 'Event':
       return `event|${n(entity.name)}|${text(entity.date)}`;
     case 'Seizure':

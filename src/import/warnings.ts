@@ -1,3 +1,4 @@
+import { IDENTITY_QUALIFIER } from '../domain/identity';
 import { ReportDocument } from './validate';
 
 /**
@@ -25,9 +26,9 @@ export function importWarnings(doc: ReportDocument): ImportWarning[] {
     if (typeof entity.id === 'string') return;
     const e = entity as Record<string, unknown>;
     if (entity.type === 'Person') {
-      if (absent(e.birthDate)) {
+      if (absent(e[IDENTITY_QUALIFIER.Person])) {
         out.push({
-          path: `entities[${i}].birthDate`,
+          path: `entities[${i}].${IDENTITY_QUALIFIER.Person}`,
           code: 'MISSING_BIRTH_DATE',
           message:
             'a person without birthDate is identified by name alone: two namesakes merge into one person, and the same person stated with a birth date elsewhere becomes a second one',
@@ -40,9 +41,9 @@ export function importWarnings(doc: ReportDocument): ImportWarning[] {
           message: 'a person named by a single word (a nickname or one name) is likely to merge with namesakes; give the full name if known',
         });
       }
-    } else if ((entity.type === 'Organisation' || entity.type === 'Location') && absent(e.country)) {
+    } else if ((entity.type === 'Organisation' || entity.type === 'Location') && absent(e[IDENTITY_QUALIFIER[entity.type]])) {
       out.push({
-        path: `entities[${i}].country`,
+        path: `entities[${i}].${IDENTITY_QUALIFIER[entity.type]}`,
         code: 'MISSING_COUNTRY',
         message: `${entity.type === 'Location' ? 'a location' : 'an organisation'} without country is identified by name alone: namesakes in different countries merge, and the same one stated with a country elsewhere becomes a second one`,
       });
