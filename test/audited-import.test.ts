@@ -1,36 +1,16 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { freePort } from '../src/db/embedded-neo4j';
 import { Database } from '../src/db/database';
 import { ReportImporter } from '../src/import/importer';
-import { PROJECT_ROOT } from '../src/paths';
+import { runImportCli } from './support/cli';
 import { connect, resetDatabase, startServer, TestServer, token } from './support/harness';
 
-const execFileAsync = promisify(execFile);
-const CLI = path.join(PROJECT_ROOT, 'dist', 'src', 'scripts', 'import.js');
 const auditDir = fs.mkdtempSync(path.join(os.tmpdir(), 'audited-import-'));
 
-/** `npm run import` as a child process, against the test database, with the given API address. */
-async function cli(args: string[], api: string, bearer: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NEO4J_URI: process.env.NEO4J_TEST_URI,
-    LOG_LEVEL: 'warn',
-    CLA_API_URL: api,
-    AUDIT_DIR: auditDir,
-    CLA_TOKEN: bearer,
-  };
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, '--quiet', ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+/** `npm run import` as a child process (test/support/cli.ts), with this file's audit folder. */
+const cli = (args: string[], api: string, bearer: string) => runImportCli(args, { api, auditDir, token: bearer });
 
 const DOC = {
   report: {

@@ -1,25 +1,16 @@
-import { execFile } from 'node:child_process';
 import neo4j from 'neo4j-driver';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { mintToken } from '../src/auth/tokens';
 import { AuditAnchor } from '../src/audit/anchor';
 import { AuditLog } from '../src/audit/audit-log';
 import { freePort } from '../src/db/embedded-neo4j';
 import { Database } from '../src/db/database';
-import { PROJECT_ROOT } from '../src/paths';
+import { CliRun, runImportCli } from './support/cli';
 import { connect, DATASETS, resetDatabase, startServer, TestServer, token } from './support/harness';
 
-const execFileAsync = promisify(execFile);
-const CLI = path.join(PROJECT_ROOT, 'dist', 'src', 'scripts', 'import.js');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 interface AuditRow {
   seq: number;
@@ -32,26 +23,9 @@ interface AuditRow {
   outcome: string;
 }
 
-/** `npm run import` as a child process, against the test database, with the given API address. */
-async function cli(args: string[], opts: { api: string; token?: string; env?: NodeJS.ProcessEnv }): Promise<Run> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NEO4J_URI: process.env.NEO4J_TEST_URI,
-    LOG_LEVEL: 'warn',
-    CLA_API_URL: opts.api,
-    AUDIT_DIR: cliAuditDir,
-    ...opts.env,
-  };
-  delete env.CLA_TOKEN;
-  if (opts.token !== undefined) env.CLA_TOKEN = opts.token;
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, '--quiet', ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+/** `npm run import` as a child process (test/support/cli.ts), with this file's audit folder. */
+const cli = (args: string[], opts: { api: string; token?: string; env?: NodeJS.ProcessEnv }): Promise<Run> =>
+  runImportCli(args, { ...opts, auditDir: cliAuditDir });
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-test-'));
 // The CLI's checkpoint file is this file's own: other suites' children anchor other databases'
