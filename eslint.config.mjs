@@ -37,6 +37,14 @@ zones.push({
   message: 'resolution is a pure library: it may import only src/domain/vocabulary (see eslint.config.mjs).',
 });
 
+// metrics (issue 22) sits beneath everything: the layers hand it numbers, it imports none of them.
+zones.push({
+  target: './src/metrics',
+  from: './src',
+  except: ['./metrics'],
+  message: 'metrics imports nothing from src/: callers hand it numbers (see eslint.config.mjs).',
+});
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'launcher/**', 'web/**', 'coverage/**', 'data/**'] },
   js.configs.recommended,

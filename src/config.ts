@@ -67,6 +67,11 @@ export interface Config {
   identitySecret: string;
   seedOnEmpty: boolean;
   logLevel: string;
+  /**
+   * GET /metrics (Prometheus): open in development (the service binds to 127.0.0.1); in
+   * production it answers only an admin's API token or this scrape secret (METRICS_TOKEN).
+   */
+  metricsToken?: string;
   /** Serve the GraphiQL IDE at GET /graphql (browsers): on by default, off in production unless GRAPHQL_IDE=true. */
   graphqlIde: boolean;
   /** Graph algorithms run in a pool of worker threads, off the event loop (src/analysis/pool). */
@@ -187,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnEmpty: env.SEED_ON_EMPTY !== 'false',
     logLevel,
     graphqlIde: env.GRAPHQL_IDE ? env.GRAPHQL_IDE === 'true' : !production,
+    metricsToken: env.METRICS_TOKEN || undefined,
     analysis: {
       workers: int(env, 'ANALYSIS_WORKERS', Math.max(1, os.availableParallelism() - 1), 0, 256, problems),
       queueLimit: int(env, 'ANALYSIS_QUEUE_LIMIT', 64, 0, 100000, problems),
@@ -195,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
   };
   if (env.GRAPHQL_IDE && !['true', 'false'].includes(env.GRAPHQL_IDE)) problems.push(`GRAPHQL_IDE must be true or false (got "${env.GRAPHQL_IDE}")`);
+  if (env.METRICS_TOKEN && env.METRICS_TOKEN.length < 32) problems.push('METRICS_TOKEN must be at least 32 characters');
   if (env.AUDIT_KEY && env.AUDIT_KEY.length < 32) problems.push('AUDIT_KEY must be at least 32 characters');
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   if (devKeys && !config.auth.jwtSecret && !jwksUrl) config.auth.jwtSecret = developmentSecret(dataDir, DEV_JWT_SECRET_FILE);

@@ -4,12 +4,13 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
-import { GraphQLError, GraphQLFormattedError, Lexer, Source, TokenKind } from 'graphql';
+import { GraphQLError, GraphQLFormattedError, Kind, Lexer, Source, TokenKind } from 'graphql';
+import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { AuthenticationError, AuthorizationError } from 'type-graphql';
 import { AuditAnchor } from './audit/anchor';
-import { closeAnalysisPool } from './analysis/pool/analysis-pool';
+import { closeAnalysisPool, runningAnalysisPool } from './analysis/pool/analysis-pool';
 import { AuditLog, redactVariables } from './audit/audit-log';
 import { visibilityOf } from './auth/principal';
 import { TokenVerifier } from './auth/tokens';
@@ -32,6 +33,7 @@ import {
 } from './graphql/request-limits';
 import { buildGraphQLSchema } from './graphql/schema';
 import { logger } from './logger';
+import { Metrics, operationLabel } from './metrics/metrics';
 import { mountWeb } from './web/routes';
 
 /** Refuses documents of more than `max` lexical tokens before any parsing (HTTP 400). */
@@ -107,8 +109,56 @@ function idsIn(data: unknown, out: string[] = []): string[] {
   return out;
 }
 
+const METRIC_OUTCOMES = new Set<string>([...Object.values(ErrorCode), 'BAD_REQUEST', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']);
+
+/** Counts and times every request by its root field and outcome (src/metrics: bounded labels only). */
+function metricsPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      const stopTimer = process.hrtime.bigint();
+      return {
+        async willSendResponse(rc: GraphQLRequestContextWillSendResponse<Context>) {
+          const roots = rc.operation?.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : '(fragment)')) ?? [];
+          const operation = operationLabel(rc.operation?.operation, roots);
+          const body = rc.response.body;
+          const errors = body.kind === 'single' ? body.singleResult.errors : undefined;
+          const first = errors?.[0]?.extensions?.code;
+          const code = errors?.length ? (typeof first === 'string' ? first : 'UNKNOWN') : 'ok';
+          metrics.requests.inc({ operation, outcome: code === 'ok' || METRIC_OUTCOMES.has(code) ? code : 'other' });
+          metrics.requestSeconds.observe({ operation }, Number(process.hrtime.bigint() - stopTimer) / 1e9);
+        },
+      };
+    },
+  };
+}
+
+/** GET /metrics: open in development; in production an admin's token or the METRICS_TOKEN scrape secret. */
+function metricsRoute(config: Config, metrics: Metrics, verifier: TokenVerifier): express.RequestHandler {
+  const scrapeSecret = config.metricsToken ? Buffer.from(`Bearer ${config.metricsToken}`) : undefined;
+  return async (req, res) => {
+    if (config.production) {
+      const given = Buffer.from(req.headers.authorization ?? '');
+      const bySecret = scrapeSecret !== undefined && given.length === scrapeSecret.length && timingSafeEqual(given, scrapeSecret);
+      const principal = bySecret ? undefined : await verifier.verify(req.headers.authorization).catch(() => undefined);
+      if (!bySecret && !principal) {
+        res
+          .status(401)
+          .set('WWW-Authenticate', 'Bearer')
+          .json({ errors: [{ message: 'Authentication required.', extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+        return;
+      }
+      if (!bySecret && !principal?.roles.includes('admin')) {
+        res.status(403).json({ errors: [{ message: 'You are not allowed to do this.', extensions: { code: ErrorCode.FORBIDDEN } }] });
+        return;
+      }
+    }
+    const { contentType, body } = await metrics.exposition();
+    res.set('Content-Type', contentType).set('Cache-Control', 'no-store').send(body);
+  };
+}
+
 /** Records every authenticated request; a request whose audit record cannot be written fails. */
-function auditPlugin(audit: AuditLog): ApolloServerPlugin<Context> {
+function auditPlugin(audit: AuditLog, metrics: Metrics): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       const started = Date.now();
@@ -129,9 +179,13 @@ function auditPlugin(audit: AuditLog): ApolloServerPlugin<Context> {
             outcome: errors?.length ? `error:${errors.map((e) => (e.extensions?.code as string) ?? 'UNKNOWN').join(',')}` : 'ok',
             durationMs: Date.now() - started,
           });
+          const appendStarted = process.hrtime.bigint();
+          const appended = (outcome: string) => metrics.auditAppendSeconds.observe({ outcome }, Number(process.hrtime.bigint() - appendStarted) / 1e9);
           try {
             await audit.append(record, ctx.auth);
+            appended('ok');
           } catch (err) {
+            appended('failed');
             logger.error({ err, record }, 'audit append failed; withholding the response');
             if (result) {
               result.data = null;
@@ -163,6 +217,12 @@ export async function createApp(config: Config, db: Database): Promise<App> {
   const repository = new Repository(db);
   const analysis = new AnalysisService(db, config, config.limits.analysisCacheMb > 0 ? new ScopeCache(config.limits.analysisCacheMb * 1024 * 1024) : undefined);
   const audit = new AuditLog(db, new AuditAnchor(config.audit));
+  const metrics = new Metrics({
+    analysisQueued: () => runningAnalysisPool(config)?.queued ?? 0,
+    scopeCache: () => ({ hits: analysis.cache?.hits ?? 0, misses: analysis.cache?.misses ?? 0 }),
+  });
+  const observeDatabase = (mode: 'read' | 'write' | 'tx', seconds: number) => metrics.databaseSeconds.observe({ mode }, seconds);
+  db.timingObservers.add(observeDatabase);
   const limiter = new RateLimiterMemory({ points: config.limits.rateLimitPerMinute, duration: 60 });
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.maxDepth, flattenFragments: true },
@@ -184,7 +244,8 @@ export async function createApp(config: Config, db: Database): Promise<App> {
       costLimitPlugin(config.limits.maxQueryCost),
       analysisConcurrencyPlugin(config.limits.maxConcurrentAnalyses),
       responseSizePlugin(config.limits.maxResponseBytes), // before the audit plugin: see request-limits.ts
-      auditPlugin(audit),
+      auditPlugin(audit, metrics),
+      metricsPlugin(metrics),
       // The IDE is served by the service itself (src/web): Apollo's landing page loads from a CDN.
       ApolloServerPluginLandingPageDisabled(),
     ],
@@ -228,6 +289,8 @@ export async function createApp(config: Config, db: Database): Promise<App> {
   // One budget per client address for everything that reads the store: /graphql and /export/*.
   const perAddress = addressRateLimit(config.limits.rateLimitPerAddressPerMinute);
 
+  app.get('/metrics', perAddress, metricsRoute(config, metrics, verifier));
+
   // issue 12: GraphiQL on GET /graphql (browsers), the /explore page, and the exports.
   mountWeb(app, { config, apollo, contextFor, perAddress });
 
@@ -268,6 +331,7 @@ export async function createApp(config: Config, db: Database): Promise<App> {
         });
       }),
     stop: async () => {
+      db.timingObservers.delete(observeDatabase);
       await apollo.stop(); // drains in-flight requests, then closes the HTTP server
       await closeAnalysisPool(config); // the analysis worker threads
     },

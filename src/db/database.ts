@@ -46,6 +46,8 @@ export class Database {
   queryCount = 0;
   /** Sees every statement sent (reads and statements in transactions alike): the benchmark records with it. */
   onQuery?: (cypher: string, params: Params) => void;
+  /** Told how long each statement took (`read`, `write`, or `tx`: a statement inside a transaction): the metrics observe it. */
+  readonly timingObservers = new Set<(mode: 'read' | 'write' | 'tx', seconds: number) => void>();
 
   constructor(readonly options: DatabaseOptions) {
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
@@ -145,7 +147,7 @@ export class Database {
       this.counted(cypher, params);
       const started = Date.now();
       const result = await session.run(cypher, toParams(params), { timeout: this.options.queryTimeoutMs });
-      this.logIfSlow(started, cypher);
+      this.timed(mode === 'READ' ? 'read' : 'write', started, cypher);
       return result.records.map((record) => toPlain(record.toObject()) as T);
     } finally {
       await session.close();
@@ -174,7 +176,7 @@ export class Database {
     this.counted(cypher, params);
     const started = Date.now();
     const result = await tx.run(cypher, toParams(params));
-    this.logIfSlow(started, cypher);
+    this.timed('tx', started, cypher);
     return result.records.map((record) => toPlain(record.toObject()) as T);
   }
 
@@ -183,8 +185,9 @@ export class Database {
     this.onQuery?.(cypher, params);
   }
 
-  private logIfSlow(started: number, cypher: string) {
+  private timed(mode: 'read' | 'write' | 'tx', started: number, cypher: string) {
     const ms = Date.now() - started;
+    for (const observe of this.timingObservers) observe(mode, ms / 1000);
     if (ms >= SLOW_QUERY_MS) logger.warn({ ms, query: cypher.slice(0, 200) }, 'slow query');
   }
 

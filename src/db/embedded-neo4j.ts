@@ -49,7 +49,7 @@ export function ensureLauncherBuilt(log: (line: string) => void = (l) => logger.
   const sourcesTime = Math.max(newestMtime(path.join(LAUNCHER_DIR, 'src')), fs.statSync(path.join(LAUNCHER_DIR, 'pom.xml')).mtimeMs);
   if (fs.existsSync(marker) && fs.existsSync(plugins) && fs.statSync(marker).mtimeMs >= sourcesTime) return;
   log('building the embedded Neo4j launcher with Maven (first run downloads ~250 MB of jars into ~/.m2)…');
-  const result = spawnSync('mvn', ['-q', '-B', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), 'package', '-DskipTests'], {
+  const result = spawnSync('mvn', ['-q', '-B', '-Dstyle.color=never', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), 'package', '-DskipTests'], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (result.error) throw new Error(`could not run Maven (is it installed and on PATH?): ${result.error.message}`);

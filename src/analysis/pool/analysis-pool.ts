@@ -257,6 +257,11 @@ export function analysisPool(config: Config): AnalysisPool {
   return pool;
 }
 
+/** The pool of an app if one was started (the metrics read its queue without starting workers). */
+export function runningAnalysisPool(config: Config): AnalysisPool | undefined {
+  return pools.get(config);
+}
+
 export async function closeAnalysisPool(config: Config): Promise<void> {
   const pool = pools.get(config);
   pools.delete(config);
